@@ -1,0 +1,43 @@
+package nl.loket.config;
+
+import nl.loket.gateway.ChatSocketHandler;
+import nl.loket.gateway.GatewayProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class WebSocketConfig implements WebSocketConfigurer {
+
+    /**
+     * Tomcat keeps these buffers per socket and they dominate idle memory (docs/benchmarks.md).
+     * The handlers accept partial messages, so a frame larger than the buffer still arrives (in
+     * pieces) and is answered with {@code too_large} instead of closing the socket.
+     */
+    private static final int SOCKET_BUFFER_BYTES = 2048;
+
+    private final ChatSocketHandler chat;
+    private final GatewayProperties gateway;
+
+    WebSocketConfig(ChatSocketHandler chat, GatewayProperties gateway) {
+        this.chat = chat;
+        this.gateway = gateway;
+    }
+
+    @Override
+    public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+        registry.addHandler(chat, "/ws/chat").setAllowedOriginPatterns(gateway.allowedOrigins().toArray(String[]::new));
+    }
+
+    @Bean
+    ServletServerContainerFactoryBean webSocketContainer() {
+        var container = new ServletServerContainerFactoryBean();
+        container.setMaxTextMessageBufferSize(SOCKET_BUFFER_BYTES);
+        container.setMaxBinaryMessageBufferSize(SOCKET_BUFFER_BYTES);
+        return container;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Shared infrastructure only: WebSocket endpoint registration, HTTP error shape, and the embedded
+ * Redis that makes the zero-setup local run possible. No product behaviour lives here.
+ */
+package nl.loket.config;

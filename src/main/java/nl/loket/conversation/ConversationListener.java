@@ -1,0 +1,15 @@
+package nl.loket.conversation;
+
+/** Receives one conversation's events in seq order, each once, on whichever node appended them. */
+public interface ConversationListener {
+
+    void onEvent(ConversationEvent event);
+
+    /** Someone is typing; not stored. */
+    default void onTyping(Author author) {
+    }
+
+    /** A piece of an answer that is still being written; not stored, the final event carries the whole text. */
+    default void onDelta(long replyTo, String text) {
+    }
+}

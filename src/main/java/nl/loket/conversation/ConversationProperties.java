@@ -1,0 +1,18 @@
+package nl.loket.conversation;
+
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param retention how long a conversation is kept after its last activity (GDPR: conversations expire)
+ * @param replayLimit the most events one replay returns
+ */
+@Validated
+@ConfigurationProperties("loket.conversation")
+public record ConversationProperties(
+        @NotNull @DefaultValue("30d") Duration retention,
+        @DefaultValue("5000") int replayLimit) {
+}

@@ -1,0 +1,166 @@
+package nl.loket.conversation;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/** The conversation log's API: start, append, change status, read and follow a conversation. */
+@Service
+public class Conversations {
+
+    private static final String ANY = "";
+    private static final String OPEN = ",BOT,QUEUED,AGENT,";
+
+    private final ConversationStore store;
+    private final EventFanout fanout;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Map<Author, Counter> messagesByAuthor = new EnumMap<>(Author.class);
+
+    Conversations(ConversationStore store, EventFanout fanout, ApplicationEventPublisher events,
+            MeterRegistry meters) {
+        this.store = store;
+        this.fanout = fanout;
+        this.events = events;
+        this.clock = Clock.systemUTC();
+        for (Author author : Author.values()) {
+            messagesByAuthor.put(author, Counter.builder("loket.messages")
+                    .description("Messages stored, by author").tag("author", author.wireName()).register(meters));
+        }
+        Gauge.builder("loket.conversation.subscriptions", fanout, EventFanout::localSubscriptions)
+                .description("Live views on conversations held by this node").register(meters);
+    }
+
+    public StartedConversation start(String lang, String page, String customerJson) {
+        String token = Tokens.newToken();
+        var conversation = new Conversation(UUID.randomUUID().toString(), ConversationStatus.BOT, lang, page,
+                customerJson, Instant.now(clock), 0);
+        store.create(conversation, Tokens.hash(token));
+        return new StartedConversation(conversation, token);
+    }
+
+    public Optional<Conversation> find(String id) {
+        if (!ConversationIds.isWellFormed(id)) {
+            return Optional.empty();
+        }
+        return store.meta(id).map(m -> new Conversation(id, ConversationStatus.valueOf(m.get("status")), m.get("lang"),
+                m.get("page"), m.get("customer"), Instant.ofEpochMilli(Long.parseLong(m.get("createdAt"))),
+                Long.parseLong(m.get("seq"))));
+    }
+
+    /** True when {@code token} is this conversation's token; compared in constant time. */
+    public boolean tokenMatches(String id, String token) {
+        return ConversationIds.isWellFormed(id)
+                && store.meta(id).map(m -> Tokens.matches(token, m.get("token"))).orElse(false);
+    }
+
+    /** A customer message, stored once per clientMsgId; refused once the conversation is closed. */
+    public AppendResult appendCustomerMessage(String id, String clientMsgId, String text) {
+        return append(id, ConversationEvent.customerMessage(text, clientMsgId), OPEN);
+    }
+
+    /** A bot event, stored only while the status is BOT: bot silence is checked atomically in Redis. */
+    public AppendResult appendFromBot(String id, ConversationEvent event) {
+        return append(id, event, ",BOT,");
+    }
+
+    /** An agent's message or note, stored only while an agent holds the conversation. */
+    public AppendResult appendFromAgent(String id, ConversationEvent event) {
+        return append(id, event, ",AGENT,");
+    }
+
+    /** A system notice for an open conversation. */
+    public AppendResult appendNotice(String id, ConversationEvent event) {
+        return append(id, event, OPEN);
+    }
+
+    /**
+     * Moves the conversation from {@code transition.from()} to {@code transition.to()} and logs
+     * {@code event} (a status event); refused when the status is no longer {@code from}, so two
+     * nodes cannot both make the same move.
+     */
+    public AppendResult changeStatus(String id, Transition transition, ConversationEvent event) {
+        if (event.kind() != EventKind.STATUS || event.status() != transition.to()) {
+            throw new IllegalArgumentException("a status change is logged as a status event for its target");
+        }
+        AppendResult result = store.append(id, event, "," + transition.from().name() + ",", transition.to());
+        if (result instanceof AppendResult.Stored stored) {
+            events.publishEvent(new StatusChanged(id, transition.from(), transition.to(), stored.event()));
+        }
+        return result;
+    }
+
+    /** Closes the conversation from whatever open status it is in; closing a closed one does nothing. */
+    public void close(String id, String reason) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            ConversationStatus current = find(id).map(Conversation::status).orElse(ConversationStatus.CLOSED);
+            if (current == ConversationStatus.CLOSED) {
+                return;
+            }
+            var event = ConversationEvent.statusChange(ConversationStatus.CLOSED, null, null, null,
+                    Map.of("reason", reason));
+            if (!(changeStatus(id, Transition.of(current, ConversationStatus.CLOSED), event)
+                    instanceof AppendResult.StatusRefused)) {
+                return;
+            }
+        }
+    }
+
+    public List<ConversationEvent> eventsAfter(String id, long afterSeq) {
+        return store.eventsAfter(id, afterSeq, Long.MAX_VALUE);
+    }
+
+    /**
+     * Records thumbs up/down on a bot answer. Returns false when {@code seq} is not a bot message
+     * of this conversation.
+     */
+    public boolean recordFeedback(String id, long seq, boolean helpful) {
+        List<ConversationEvent> target = store.eventsAfter(id, seq - 1, seq);
+        if (target.isEmpty() || target.getFirst().author() != Author.BOT
+                || target.getFirst().kind() != EventKind.MESSAGE) {
+            return false;
+        }
+        boolean stored = store.putFeedback(id, seq, helpful);
+        if (stored) {
+            events.publishEvent(new FeedbackGiven(id, seq, helpful));
+        }
+        return stored;
+    }
+
+    public void signalTyping(String id, Author author) {
+        store.publishTyping(id, author);
+    }
+
+    /** Streams a piece of a bot answer to every live view; not stored (the final event is). */
+    public void streamDelta(String id, long replyTo, String text) {
+        store.publishDelta(id, replyTo, text);
+    }
+
+    /** Follows a conversation: every event after {@code afterSeq}, then each new one, in order, once. */
+    public Subscription subscribe(String id, long afterSeq, ConversationListener listener) {
+        return fanout.subscribe(id, afterSeq, listener);
+    }
+
+    private AppendResult append(String id, ConversationEvent event, String allowedStatuses) {
+        if (!ConversationIds.isWellFormed(id)) {
+            return new AppendResult.UnknownConversation();
+        }
+        AppendResult result = store.append(id, event, allowedStatuses, null);
+        if (result instanceof AppendResult.Stored stored) {
+            if (event.kind() == EventKind.MESSAGE) {
+                messagesByAuthor.get(event.author()).increment();
+            }
+            events.publishEvent(new EventAppended(id, stored.event()));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,140 @@
+package nl.loket.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.Message;
+import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers every appended event to the local subscribers of its conversation, whichever node
+ * appended it. Every node listens on one channel, subscribed once at start-up, so there is no
+ * window in which a new subscriber's channel is not yet live; the log fills any gap.
+ */
+@Component
+class EventFanout implements MessageListener {
+
+    private static final Logger log = LoggerFactory.getLogger(EventFanout.class);
+
+    private final ConversationStore store;
+    private final Map<String, Set<LiveSubscription>> local = new ConcurrentHashMap<>();
+
+    EventFanout(ConversationStore store, RedisMessageListenerContainer container) {
+        this.store = store;
+        container.addMessageListener(this, new ChannelTopic(ConversationKeys.FANOUT_CHANNEL));
+    }
+
+    Subscription subscribe(String conversationId, long afterSeq, ConversationListener listener) {
+        var subscription = new LiveSubscription(conversationId, afterSeq, listener);
+        local.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet()).add(subscription);
+        subscription.catchUp(Long.MAX_VALUE);
+        return subscription;
+    }
+
+    int localSubscriptions() {
+        return local.values().stream().mapToInt(Set::size).sum();
+    }
+
+    @Override
+    public void onMessage(Message message, byte[] pattern) {
+        String body = new String(message.getBody(), StandardCharsets.UTF_8);
+        int idEnd = body.indexOf(' ');
+        Set<LiveSubscription> subscribers = idEnd < 0 ? null : local.get(body.substring(0, idEnd));
+        if (subscribers == null || subscribers.isEmpty()) {
+            return;
+        }
+        try {
+            String[] parts = body.substring(idEnd + 1).split(" ", 4);
+            switch (parts[0]) {
+                case "t" -> subscribers.forEach(s -> s.typing(Author.valueOf(parts[1])));
+                case "d" -> {
+                    String[] delta = body.substring(idEnd + 3).split(" ", 2);
+                    subscribers.forEach(s -> s.delta(Long.parseLong(delta[0]), delta.length > 1 ? delta[1] : ""));
+                }
+                case "e" -> {
+                    ConversationEvent event = store.decode(Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[3]);
+                    subscribers.forEach(s -> s.offer(event));
+                }
+                default -> log.warn("ignored a fan-out message of unknown kind '{}'", parts[0]);
+            }
+        } catch (RuntimeException e) {
+            log.warn("dropped a fan-out message that could not be read; subscribers catch up from the log", e);
+        }
+    }
+
+    /** Keeps one subscriber's view gap-free and in order, whatever order pub/sub delivers in. */
+    private final class LiveSubscription implements Subscription {
+
+        private final String conversationId;
+        private final ConversationListener listener;
+        private long lastDelivered;
+        private volatile boolean open = true;
+
+        LiveSubscription(String conversationId, long afterSeq, ConversationListener listener) {
+            this.conversationId = conversationId;
+            this.lastDelivered = afterSeq;
+            this.listener = listener;
+        }
+
+        @Override
+        public String conversationId() {
+            return conversationId;
+        }
+
+        synchronized void offer(ConversationEvent event) {
+            if (!open || event.seq() <= lastDelivered) {
+                return;
+            }
+            if (event.seq() == lastDelivered + 1) {
+                deliver(event);
+            } else {
+                catchUp(event.seq());
+            }
+        }
+
+        synchronized void catchUp(long upToSeq) {
+            for (ConversationEvent event : store.eventsAfter(conversationId, lastDelivered, upToSeq)) {
+                if (!open) {
+                    return;
+                }
+                deliver(event);
+            }
+        }
+
+        void typing(Author author) {
+            if (open) {
+                listener.onTyping(author);
+            }
+        }
+
+        void delta(long replyTo, String text) {
+            if (open) {
+                listener.onDelta(replyTo, text);
+            }
+        }
+
+        private void deliver(ConversationEvent event) {
+            lastDelivered = event.seq();
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                log.warn("a subscriber of {} failed on #{}", conversationId, event.seq(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            open = false;
+            local.computeIfPresent(conversationId, (id, set) -> {
+                set.remove(this);
+                return set.isEmpty() ? null : set;
+            });
+        }
+    }
+}

@@ -1,0 +1,4 @@
+package nl.loket.conversation;
+
+public record FeedbackGiven(String conversationId, long seq, boolean helpful) {
+}

@@ -1,0 +1,7 @@
+/**
+ * The conversation log: one Redis Stream per conversation with gap-free sequence numbers, the
+ * conversation's status (the one truth the bot checks before it speaks), its token, and the
+ * fan-out of new events to every node that holds a socket for it. The only module that touches
+ * Redis streams.
+ */
+package nl.loket.conversation;

@@ -1,0 +1,248 @@
+package nl.loket.gateway;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.loket.conversation.AppendResult;
+import nl.loket.conversation.Author;
+import nl.loket.conversation.Conversation;
+import nl.loket.conversation.ConversationEvent;
+import nl.loket.conversation.ConversationListener;
+import nl.loket.conversation.Conversations;
+import nl.loket.conversation.StartedConversation;
+import nl.loket.routing.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
+import org.springframework.web.socket.PongMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+
+/** The customer channel {@code /ws/chat}; the protocol is in docs/protocol.md. */
+@Component
+public class ChatSocketHandler extends AbstractWebSocketHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
+    private static final int SEND_TIME_LIMIT_MS = 10_000;
+    private static final int SEND_BUFFER_LIMIT = 512 * 1024;
+
+    private final Conversations conversations;
+    private final Router router;
+    private final FrameReader reader;
+    private final ServerFrames frames;
+    private final Disclosure disclosure;
+    private final CustomerIdentity identity;
+    private final GatewayProperties properties;
+    private final Map<String, CustomerSocket> sockets = new ConcurrentHashMap<>();
+
+    ChatSocketHandler(Conversations conversations, Router router, FrameReader reader, ServerFrames frames,
+            Disclosure disclosure, CustomerIdentity identity, GatewayProperties properties, MeterRegistry meters) {
+        this.conversations = conversations;
+        this.router = router;
+        this.reader = reader;
+        this.frames = frames;
+        this.disclosure = disclosure;
+        this.identity = identity;
+        this.properties = properties;
+        Gauge.builder("loket.sockets.open", sockets, Map::size).tag("channel", "chat")
+                .description("Open customer sockets on this node").register(meters);
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        var safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT);
+        sockets.put(session.getId(), new CustomerSocket(safe, properties.maxFramesPerSecond()));
+    }
+
+    @Override
+    public boolean supportsPartialMessages() {
+        return true;
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        CustomerSocket socket = sockets.get(session.getId());
+        if (socket == null) {
+            return;
+        }
+        socket.lastSeen = Instant.now();
+        try {
+            String text = socket.append(message.getPayload(), message.isLast(), properties.maxFrameBytes());
+            if (text == null) {
+                return;
+            }
+            if (!socket.frames.tryConsume(1)) {
+                throw new BadFrame(ErrorCode.RATE_LIMITED,
+                        "more than " + properties.maxFramesPerSecond() + " frames per second; slow down");
+            }
+            handle(socket, reader.read(text));
+        } catch (BadFrame e) {
+            send(socket, frames.error(e.code(), e.getMessage()));
+        } catch (RuntimeException e) {
+            log.error("could not handle a frame on socket {}", session.getId(), e);
+            send(socket, frames.error(ErrorCode.INTERNAL, "something went wrong on our side; please try again"));
+        }
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
+        CustomerSocket socket = sockets.get(session.getId());
+        if (socket != null && message.isLast()) {
+            send(socket, frames.error(ErrorCode.BAD_FRAME, "binary frames are not supported; send JSON text"));
+        }
+    }
+
+    @Override
+    protected void handlePongMessage(WebSocketSession session, PongMessage message) {
+        CustomerSocket socket = sockets.get(session.getId());
+        if (socket != null) {
+            socket.lastSeen = Instant.now();
+        }
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        log.debug("transport error on socket {}: {}", session.getId(), exception.toString());
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        CustomerSocket socket = sockets.remove(session.getId());
+        if (socket != null && socket.subscription != null) {
+            socket.subscription.close();
+        }
+    }
+
+    private void handle(CustomerSocket socket, ClientFrame frame) {
+        if (frame instanceof ClientFrame.Hello hello) {
+            hello(socket, hello);
+            return;
+        }
+        if (!socket.saidHello()) {
+            throw new BadFrame("send hello first");
+        }
+        switch (frame) {
+            case ClientFrame.Message m -> message(socket, m);
+            case ClientFrame.Handover h -> router.customerAskedForPerson(socket.conversationId, h.reason());
+            case ClientFrame.Typing t -> conversations.signalTyping(socket.conversationId, Author.CUSTOMER);
+            case ClientFrame.Feedback f -> {
+                if (!conversations.recordFeedback(socket.conversationId, f.seq(), f.helpful())) {
+                    throw new BadFrame("feedback.seq " + f.seq() + " is not an answer of the assistant");
+                }
+            }
+            case ClientFrame.Close c -> close(socket);
+            case ClientFrame.Hello h -> throw new IllegalStateException("handled above");
+        }
+    }
+
+    private void hello(CustomerSocket socket, ClientFrame.Hello hello) {
+        if (socket.saidHello()) {
+            throw new BadFrame("hello was already sent on this connection");
+        }
+        Conversation conversation;
+        String token = null;
+        if (hello.conversationId() == null) {
+            String lang = hello.lang() == null ? properties.defaultLang() : hello.lang();
+            StartedConversation started = conversations.start(lang, hello.page(), identity.describe(hello.customer()));
+            conversation = started.conversation();
+            token = started.token();
+        } else {
+            conversation = conversations.find(hello.conversationId()).orElseThrow(
+                    () -> new BadFrame(ErrorCode.UNKNOWN_CONVERSATION, "no conversation with that id; start a new one"));
+            if (hello.token() == null || !conversations.tokenMatches(conversation.id(), hello.token())) {
+                throw new BadFrame(ErrorCode.FORBIDDEN, "the token does not match this conversation");
+            }
+        }
+        socket.conversationId = conversation.id();
+        socket.lang = conversation.lang();
+        send(socket, frames.welcome(conversation.id(), token, conversation.status(), conversation.lang(),
+                disclosure.in(conversation.lang())));
+        long after = hello.lastSeq() == null ? 0 : hello.lastSeq();
+        socket.subscription = conversations.subscribe(conversation.id(), after, new Push(socket));
+    }
+
+    private void message(CustomerSocket socket, ClientFrame.Message m) {
+        switch (conversations.appendCustomerMessage(socket.conversationId, m.clientMsgId(), m.text())) {
+            case AppendResult.Stored stored -> {
+                send(socket, frames.ack(m.clientMsgId(), stored.event().seq()));
+                router.customerSaid(socket.conversationId, stored.event());
+            }
+            case AppendResult.Duplicate duplicate -> send(socket, frames.ack(m.clientMsgId(), duplicate.seq()));
+            case AppendResult.UnknownConversation u ->
+                throw new BadFrame(ErrorCode.UNKNOWN_CONVERSATION, "this conversation has expired; start a new one");
+            case AppendResult.StatusRefused refused ->
+                throw new BadFrame(ErrorCode.CONVERSATION_CLOSED, "this conversation is closed; start a new one");
+        }
+    }
+
+    private void close(CustomerSocket socket) {
+        conversations.close(socket.conversationId, "customer_closed");
+    }
+
+    /** Drops sockets that stopped answering pings; a dead TCP connection otherwise lingers for minutes. */
+    @Scheduled(fixedDelayString = "${loket.gateway.heartbeat:25s}")
+    void heartbeat() {
+        Instant deadline = Instant.now().minus(properties.heartbeat().multipliedBy(3));
+        for (CustomerSocket socket : sockets.values()) {
+            try {
+                if (socket.lastSeen.isBefore(deadline)) {
+                    socket.session.close(CloseStatus.SESSION_NOT_RELIABLE);
+                } else {
+                    socket.session.sendMessage(new PingMessage(ByteBuffer.allocate(0)));
+                }
+            } catch (IOException | RuntimeException e) {
+                log.debug("heartbeat failed on socket {}", socket.session.getId());
+            }
+        }
+    }
+
+    private static void send(CustomerSocket socket, WebSocketMessage<?> message) {
+        try {
+            if (socket.session.isOpen()) {
+                socket.session.sendMessage(message);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("could not send to socket {}: {}", socket.session.getId(), e.toString());
+        }
+    }
+
+    /** Pushes the conversation's events to this one socket; internal notes never reach a customer. */
+    private final class Push implements ConversationListener {
+
+        private final CustomerSocket socket;
+
+        Push(CustomerSocket socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public void onEvent(ConversationEvent event) {
+            if (event.kind().visibleToCustomer()) {
+                send(socket, frames.event(event));
+            }
+        }
+
+        @Override
+        public void onTyping(Author author) {
+            if (author == Author.AGENT) {
+                send(socket, frames.typing(author.wireName()));
+            }
+        }
+
+        @Override
+        public void onDelta(long replyTo, String text) {
+            send(socket, frames.delta(replyTo, text));
+        }
+    }
+}

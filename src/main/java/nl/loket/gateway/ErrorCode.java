@@ -1,0 +1,18 @@
+package nl.loket.gateway;
+
+import java.util.Locale;
+
+/** The stable error codes of the customer protocol; clients switch on these, so never rename one. */
+enum ErrorCode {
+    BAD_FRAME,
+    TOO_LARGE,
+    RATE_LIMITED,
+    UNKNOWN_CONVERSATION,
+    FORBIDDEN,
+    CONVERSATION_CLOSED,
+    INTERNAL;
+
+    String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

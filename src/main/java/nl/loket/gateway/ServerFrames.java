@@ -1,0 +1,71 @@
+package nl.loket.gateway;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import nl.loket.conversation.ConversationEvent;
+import nl.loket.conversation.ConversationStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.TextMessage;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Writes the frames the server sends on {@code /ws/chat}. */
+@Component
+class ServerFrames {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Welcome(String type, String conversationId, String token, ConversationStatus status, String lang,
+            String disclosure) {
+    }
+
+    record Ack(String type, String clientMsgId, long seq) {
+    }
+
+    record Delta(String type, long replyTo, String text) {
+    }
+
+    record Typing(String type, String author) {
+    }
+
+    record Error(String type, String code, String message) {
+    }
+
+    private final JsonMapper json;
+
+    ServerFrames(JsonMapper json) {
+        this.json = json;
+    }
+
+    TextMessage welcome(String conversationId, String token, ConversationStatus status, String lang,
+            String disclosure) {
+        return write(new Welcome("welcome", conversationId, token, status, lang, disclosure));
+    }
+
+    TextMessage event(ConversationEvent event) {
+        ObjectNode node = json.valueToTree(event);
+        node.remove("clientMsgId");
+        node.remove("attributes");
+        ObjectNode frame = json.createObjectNode().put("type", "event");
+        frame.setAll(node);
+        return new TextMessage(json.writeValueAsString(frame));
+    }
+
+    TextMessage ack(String clientMsgId, long seq) {
+        return write(new Ack("ack", clientMsgId, seq));
+    }
+
+    TextMessage delta(long replyTo, String text) {
+        return write(new Delta("delta", replyTo, text));
+    }
+
+    TextMessage typing(String author) {
+        return write(new Typing("typing", author));
+    }
+
+    TextMessage error(ErrorCode code, String message) {
+        return write(new Error("error", code.wireName(), message));
+    }
+
+    private TextMessage write(Object frame) {
+        return new TextMessage(json.writeValueAsString(frame));
+    }
+}

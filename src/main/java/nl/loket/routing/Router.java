@@ -1,0 +1,63 @@
+package nl.loket.routing;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import nl.loket.conversation.ConversationEvent;
+import nl.loket.conversation.ConversationStatus;
+import nl.loket.conversation.Conversations;
+import nl.loket.conversation.QuickReply;
+import nl.loket.handover.Handover;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+
+/**
+ * Decides who answers a customer message. Bot silence is enforced here, once: no tier runs unless
+ * the conversation is in {@link ConversationStatus#BOT}, and the log refuses bot events in any
+ * other status, so an answer that was being written when an agent took over is never stored.
+ */
+@Service
+public class Router {
+
+    private final Conversations conversations;
+    private final Handover handover;
+    private final ConversationLanes lanes;
+    private final MessageSource texts;
+
+    Router(Conversations conversations, Handover handover, ConversationLanes lanes, MessageSource texts) {
+        this.conversations = conversations;
+        this.handover = handover;
+        this.lanes = lanes;
+        this.texts = texts;
+    }
+
+    /** Routes a stored customer message; returns at once, the answer arrives as events. */
+    public void customerSaid(String conversationId, ConversationEvent message) {
+        lanes.submit(conversationId, () -> route(conversationId, message));
+    }
+
+    /** The customer pressed "talk to a person". */
+    public void customerAskedForPerson(String conversationId, String reason) {
+        lanes.submit(conversationId, () -> conversations.find(conversationId)
+                .filter(c -> c.status() == ConversationStatus.BOT)
+                .ifPresent(c -> handover.request(c, reason == null ? "customer_asked" : reason)));
+    }
+
+    private void route(String conversationId, ConversationEvent message) {
+        var conversation = conversations.find(conversationId).orElse(null);
+        if (conversation == null || conversation.status() != ConversationStatus.BOT) {
+            return;
+        }
+        cannotAnswer(conversationId, conversation.lang());
+    }
+
+    /** The final fallback: an honest reply that says how to reach a person. */
+    private void cannotAnswer(String conversationId, String lang) {
+        Locale locale = Locale.forLanguageTag(lang);
+        var reply = ConversationEvent.botMessage(texts.getMessage("router.cannot-answer", null, locale), null,
+                List.of(), List.of(new QuickReply(texts.getMessage("router.ask-person.label", null, locale),
+                        texts.getMessage("router.ask-person.value", null, locale))),
+                Map.of("outcome", "no_answer"));
+        conversations.appendFromBot(conversationId, reply);
+    }
+}

@@ -1,0 +1,26 @@
+-- Appends one event to a conversation's log atomically, so that several nodes writing the same
+-- conversation at the same moment still get seq 1, 2, 3 ... with no gaps and no duplicates.
+-- KEYS: 1 meta hash, 2 log stream, 3 clientMsgId -> seq hash, 4 feedback hash
+-- ARGV: 1 event JSON, 2 clientMsgId or '', 3 allowed statuses as ',BOT,QUEUED,' or '' for any,
+--       4 idle retention in ms, 5 fan-out channel, 6 conversation id, 7 new status or ''
+-- Returns {code, seq, at}: 1 stored, 0 duplicate clientMsgId (seq of the original),
+--        -1 unknown conversation, -2 status not allowed (3rd value: the current status)
+local status = redis.call('HGET', KEYS[1], 'status')
+if not status then return {-1, 0, ''} end
+if ARGV[2] ~= '' then
+  local existing = redis.call('HGET', KEYS[3], ARGV[2])
+  if existing then return {0, tonumber(existing), ''} end
+end
+if ARGV[3] ~= '' and not string.find(ARGV[3], ',' .. status .. ',', 1, true) then
+  return {-2, 0, status}
+end
+if ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'status', ARGV[7]) end
+local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
+local time = redis.call('TIME')
+local at = tostring(tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000))
+redis.call('XADD', KEYS[2], '0-' .. seq, 'at', at, 'data', ARGV[1])
+if ARGV[2] ~= '' then redis.call('HSET', KEYS[3], ARGV[2], seq) end
+redis.call('HSET', KEYS[1], 'lastActivity', at)
+for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
+redis.call('PUBLISH', ARGV[5], ARGV[6] .. ' e ' .. seq .. ' ' .. at .. ' ' .. ARGV[1])
+return {1, seq, at}
