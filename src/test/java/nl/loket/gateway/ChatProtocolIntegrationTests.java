@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import nl.loket.ChatClient;
 import nl.loket.LoketIntegrationTest;
+import nl.loket.conversation.Conversations;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class ChatProtocolIntegrationTests extends LoketIntegrationTest {
+
+    @Autowired
+    Conversations conversations;
 
     @Test
     void startsAConversationWithTheDisclosureInItsLanguage() {
@@ -141,6 +146,22 @@ class ChatProtocolIntegrationTests extends LoketIntegrationTest {
             assertThat(chat.awaitType("ack").path("clientMsgId").asString()).isEqualTo("after");
             assertThat(chat.isOpen()).isTrue();
             assertThat(chat.frames()).noneMatch(f -> f.toString().contains("Exception"));
+        }
+    }
+
+    @Test
+    void deliversStreamedPiecesInTheOrderTheyWereWritten() {
+        try (ChatClient chat = connect()) {
+            String id = chat.hello(Map.of("lang", "en")).path("conversationId").asString();
+            for (int i = 0; i < 300; i++) {
+                conversations.streamDelta(id, 1, "piece " + i + " ");
+            }
+            chat.await("last piece", f -> f.path("text").asString().equals("piece 299 "));
+
+            assertThat(chat.frames()).filteredOn(f -> f.path("type").asString().equals("delta"))
+                    .extracting(f -> f.path("text").asString())
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 300)
+                            .mapToObj(i -> "piece " + i + " ").toList());
         }
     }
 
