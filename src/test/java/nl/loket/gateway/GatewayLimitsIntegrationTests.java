@@ -1,11 +1,13 @@
 package nl.loket.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -17,9 +19,11 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.socket.WebSocketHttpHeaders;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"loket.gateway.max-frames-per-second=3", "loket.gateway.heartbeat=200ms"})
-/** Limits that need their own settings: a low frame rate and a fast heartbeat. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {"loket.gateway.max-frames-per-second=3", "loket.gateway.heartbeat=200ms",
+    "loket.gateway.allowed-origins=https://www.polderenergie.nl"})
+/** Limits that need their own settings: a low frame rate, a fast heartbeat, one allowed origin. */
 class GatewayLimitsIntegrationTests {
 
     @LocalServerPort
@@ -45,6 +49,19 @@ class GatewayLimitsIntegrationTests {
             assertThat(chat.awaitType("ack").path("clientMsgId").asString()).isEqualTo("calm");
             assertThat(chat.isOpen()).isTrue();
         }
+    }
+
+    @Test
+    void acceptsSocketsOnlyFromTheAllowedOrigins() {
+        URI uri = URI.create("ws://localhost:" + port + "/ws/chat");
+        var allowed = new WebSocketHttpHeaders();
+        allowed.setOrigin("https://www.polderenergie.nl");
+        try (ChatClient chat = ChatClient.connect(uri, allowed)) {
+            assertThat(chat.hello(Map.of()).path("status").asString()).isEqualTo("bot");
+        }
+        var other = new WebSocketHttpHeaders();
+        other.setOrigin("https://evil.example");
+        assertThatThrownBy(() -> ChatClient.connect(uri, other)).hasMessageContaining("could not connect");
     }
 
     @Test
