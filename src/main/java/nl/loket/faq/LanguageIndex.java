@@ -90,6 +90,7 @@ final class LanguageIndex {
         try (var surface = new FaqAnalyzer.SurfaceAnalyzer(lang)) {
             for (FaqEntry entry : entries) {
                 texts(entry).forEach(text -> vocabulary.addAll(surface.words(text)));
+                vocabulary.addAll(surface.words(entry.answer()));
             }
         }
         FaqAnalyzer analyzer = new FaqAnalyzer(lang, synonyms, vocabulary);
