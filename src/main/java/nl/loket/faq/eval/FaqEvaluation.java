@@ -108,15 +108,12 @@ public final class FaqEvaluation {
     static List<Scored> score(Dataset data, FaqProperties properties) {
         Faq faq = Faq.of(data.entries(), Map.of(), properties);
         List<Scored> scored = new ArrayList<>();
+        // -Dfaq.sample=N scores every N-th in-scope question: quicker while tuning
         int every = Integer.getInteger("faq.sample", 1);
         for (int i = 0; i < data.inScope().size(); i += every) {
             var question = data.inScope().get(i);
             FaqMatch match = faq.match(question.text(), data.lang());
             boolean correct = match.best() != null && match.best().entry().id().equals(question.label());
-            if (!correct && Boolean.getBoolean("faq.debug")) {
-                System.out.println("MISS " + question.text() + " | " + question.label() + " -> "
-                        + (match.best() == null ? null : match.best().entry().id()) + " " + match.explanation());
-            }
             scored.add(of(true, correct, match));
         }
         for (String question : data.outOfScope()) {
