@@ -73,12 +73,21 @@ final class FaqAnalyzer extends Analyzer {
         return CharArraySet.unmodifiableSet(set);
     }
 
-    /** Words of the FAQ itself, so "meterstand" splits into "meter" + "stand" only when both occur. */
+    /**
+     * Words of the FAQ itself (and their stems: "standen" gives "stand"), so "meterstand" splits
+     * into "meter" + "stand" only when both occur; a general word list would split far too much.
+     */
     private static CharArraySet compoundDictionary(Collection<String> vocabulary, CharArraySet stopWords) {
-        CharArraySet dictionary = new CharArraySet(vocabulary.size(), true);
+        CharArraySet dictionary = new CharArraySet(vocabulary.size() * 2, true);
+        DutchStemmer stemmer = new DutchStemmer();
         for (String word : vocabulary) {
             if (word.length() >= 4 && !stopWords.contains(word) && word.chars().allMatch(Character::isLetter)) {
                 dictionary.add(word);
+                stemmer.setCurrent(word);
+                stemmer.stem();
+                if (stemmer.getCurrent().length() >= 4) {
+                    dictionary.add(stemmer.getCurrent());
+                }
             }
         }
         return dictionary;

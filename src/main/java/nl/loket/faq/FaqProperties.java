@@ -21,12 +21,12 @@ import org.springframework.validation.annotation.Validated;
 public record FaqProperties(
         @NotNull @DefaultValue("faq") Path dir,
         @NotNull @DefaultValue("1s") Duration reloadInterval,
-        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.5") double threshold,
+        @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.8") double threshold,
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.03") double margin,
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.05") double clarifyBand) {
 
     /** The shipped defaults, for tools that run without Spring (check, evaluation, benchmark). */
     public static FaqProperties defaults(Path dir) {
-        return new FaqProperties(dir, Duration.ofSeconds(1), 0.5, 0.03, 0.05);
+        return new FaqProperties(dir, Duration.ofSeconds(1), 0.8, 0.03, 0.05);
     }
 }

@@ -32,14 +32,67 @@ public final class FaqEvaluation {
 
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
-        List<String> sets = args.length > 1 ? List.of(args).subList(1, args.length) : DEFAULT_SETS;
+        List<String> rest = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
+        boolean fit = rest.contains("--fit");
+        List<String> named = rest.stream().filter(a -> !a.startsWith("--")).toList();
+        List<String> sets = named.isEmpty() ? DEFAULT_SETS : named;
         if (!Files.isDirectory(folder)) {
             System.err.println("no data sets in " + folder.toAbsolutePath());
             System.exit(2);
         }
+        if (fit) {
+            fit(folder, sets);
+            return;
+        }
         System.out.println(EvaluationResult.header());
         for (String set : sets) {
             System.out.println(evaluate(Dataset.read(folder.resolve(set)), FaqProperties.defaults(Path.of("."))).row());
+        }
+    }
+
+    /**
+     * Fits the confidence's logistic model (similarity, lead over the runner-up) on the sets and
+     * prints it, with the answered share and precision each threshold would give per set.
+     */
+    private static void fit(Path folder, List<String> sets) throws IOException {
+        Map<String, List<Scored>> bySet = new java.util.LinkedHashMap<>();
+        for (String set : sets) {
+            bySet.put(set, score(Dataset.read(folder.resolve(set)), FaqProperties.defaults(Path.of("."))));
+        }
+        List<Scored> all = bySet.values().stream().flatMap(List::stream).toList();
+        double[] w = {0, 0, 0};
+        for (int iteration = 0; iteration < 3000; iteration++) {
+            double[] gradient = new double[3];
+            for (Scored s : all) {
+                double[] x = {1, s.similarity(), s.similarity() - s.runnerUp()};
+                double p = 1 / (1 + Math.exp(-(w[0] * x[0] + w[1] * x[1] + w[2] * x[2])));
+                for (int i = 0; i < 3; i++) {
+                    gradient[i] += (p - (s.correct() ? 1 : 0)) * x[i];
+                }
+            }
+            for (int i = 0; i < 3; i++) {
+                w[i] -= 2.0 * gradient[i] / all.size();
+            }
+        }
+        System.out.printf(java.util.Locale.ROOT, "new Calibration(%.3f, %.3f, %.3f)%n", w[0], w[1], w[2]);
+        for (var set : bySet.entrySet()) {
+            for (double t = 0.5; t <= 0.951; t += 0.05) {
+                long answered = 0;
+                long right = 0;
+                long inScope = set.getValue().stream().filter(Scored::inScope).count();
+                long inAnswered = 0;
+                for (Scored s : set.getValue()) {
+                    double c = 1 / (1 + Math.exp(-(w[0] + w[1] * s.similarity()
+                            + w[2] * (s.similarity() - s.runnerUp()))));
+                    if (c >= t) {
+                        answered++;
+                        right += s.correct() ? 1 : 0;
+                        inAnswered += s.inScope() ? 1 : 0;
+                    }
+                }
+                System.out.printf(java.util.Locale.ROOT, "%s t=%.2f answered %.1f %% precision %.1f %%%n",
+                        set.getKey(), t, 100.0 * inAnswered / inScope, 100.0 * right / Math.max(1, answered));
+            }
         }
     }
 
@@ -55,15 +108,12 @@ public final class FaqEvaluation {
     static List<Scored> score(Dataset data, FaqProperties properties) {
         Faq faq = Faq.of(data.entries(), Map.of(), properties);
         List<Scored> scored = new ArrayList<>();
+        // -Dfaq.sample=N scores every N-th in-scope question: quicker while tuning
         int every = Integer.getInteger("faq.sample", 1);
         for (int i = 0; i < data.inScope().size(); i += every) {
             var question = data.inScope().get(i);
             FaqMatch match = faq.match(question.text(), data.lang());
             boolean correct = match.best() != null && match.best().entry().id().equals(question.label());
-            if (!correct && Boolean.getBoolean("faq.debug")) {
-                System.out.println("MISS " + question.text() + " | " + question.label() + " -> "
-                        + (match.best() == null ? null : match.best().entry().id()) + " " + match.explanation());
-            }
             scored.add(of(true, correct, match));
         }
         for (String question : data.outOfScope()) {

@@ -1,0 +1,116 @@
+package nl.loket.faq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import nl.loket.faq.FaqMatch.Outcome;
+import org.junit.jupiter.api.Test;
+
+class FaqMatcherTests {
+
+    private final FaqIndex faq = FaqFixture.index();
+
+    private FaqMatch match(String question, String lang) {
+        return faq.match(question, lang);
+    }
+
+    @Test
+    void answersAnExampleQuestionByTheExactRule() {
+        FaqMatch match = match("Hoe geef ik mijn METERSTAND door?", "nl");
+        assertThat(match.outcome()).isEqualTo(Outcome.ANSWER);
+        assertThat(match.best().entry().id()).isEqualTo("meterstand-doorgeven");
+        assertThat(match.explanation().rule()).isEqualTo("exact");
+        assertThat(match.explanation().matchedKeywords()).contains("meterstand");
+    }
+
+    @Test
+    void splitsDutchCompoundsSoTheStandOfTheMeterIsTheMeterReading() {
+        FaqMatch match = match("hoe geef ik de stand van de meter door", "nl");
+        assertThat(match.best().entry().id()).isEqualTo("meterstand-doorgeven");
+        assertThat(match.explanation().matchedTerms()).contains("meter", "stand");
+        assertThat(match.confident()).isTrue();
+    }
+
+    @Test
+    void stemsDutchInflections() {
+        assertThat(match("wij zijn aan het verhuizen", "nl").explanation().analyzedQuery()).contains("verhuiz");
+        assertThat(match("verhuisde", "nl").best().entry().id()).isEqualTo("verhuizen");
+    }
+
+    @Test
+    void usesSynonymGroups() {
+        FaqMatch match = match("we krijgen een nieuwe woning", "nl");
+        assertThat(match.best().entry().id()).isEqualTo("verhuizen");
+        assertThat(match.explanation().matchedTerms()).anyMatch(t -> t.startsWith(FaqAnalyzer.SYNONYM_TOKEN));
+    }
+
+    @Test
+    void toleratesTypos() {
+        FaqMatch match = match("meterstnd doorgevn", "nl");
+        assertThat(match.best().entry().id()).isEqualTo("meterstand-doorgeven");
+        assertThat(match.explanation().corrections()).containsEntry("meterstnd", "meterstand");
+    }
+
+    @Test
+    void keepsNegationsSoABrokenAppIsNotADownloadQuestion() {
+        FaqMatch match = match("de app werkt niet meer", "nl");
+        assertThat(match.explanation().analyzedQuery()).contains("niet");
+        assertThat(match.best().entry().id()).isEqualTo("app-storing");
+        assertThat(match.explanation().matchedTerms()).contains("niet");
+    }
+
+    @Test
+    void asksWhichEntryIsMeantWhenTwoFitEqually() {
+        FaqMatch match = match("termijnbedrag aanpassen", "nl");
+        assertThat(match.outcome()).isEqualTo(Outcome.CLARIFY);
+        assertThat(match.confident()).isFalse();
+        assertThat(match.clarify()).extracting(c -> c.entry().id())
+                .containsExactlyInAnyOrder("termijnbedrag-verhogen", "termijnbedrag-verlagen");
+    }
+
+    @Test
+    void anEntrysMinScoreCanOnlyRaiseTheBar() {
+        FaqMatch ranked = match("mijn stroom is uitgevallen in huis", "nl");
+        assertThat(ranked.best().entry().id()).isEqualTo("stroomstoring");
+        assertThat(ranked.confidence()).isGreaterThan(0.8);
+        assertThat(ranked.outcome()).isEqualTo(Outcome.NONE);
+        assertThat(match("ik heb geen stroom", "nl").outcome()).isEqualTo(Outcome.ANSWER);
+    }
+
+    @Test
+    void passesOnQuestionsNoEntryCovers() {
+        FaqMatch match = match("wat is het weer morgen in Amsterdam", "nl");
+        assertThat(match.outcome()).isEqualTo(Outcome.NONE);
+        assertThat(match.confidence()).isLessThan(0.5);
+    }
+
+    @Test
+    void reportsAHandoverEntryAsAnAnswerThatHandsOver() {
+        FaqMatch match = match("ik wil een klacht indienen over de app", "nl");
+        assertThat(match.outcome()).isEqualTo(Outcome.ANSWER);
+        assertThat(match.best().entry().handsOver()).isTrue();
+        assertThat(match.best().entry().handover()).isEqualTo("klachten");
+    }
+
+    @Test
+    void detectsTheLanguageWhenNoneIsGivenOrTheQuestionIsClearlyInTheOther() {
+        FaqMatch none = match("how do I send you my meter readings", null);
+        assertThat(none.explanation().detectedLanguage()).isEqualTo("en");
+        assertThat(none.best().entry().id()).isEqualTo("submit-meter-reading");
+        FaqMatch other = match("I want to give you my readings please", "nl");
+        assertThat(other.explanation().language()).isEqualTo("en");
+        assertThat(match("ik wil mijn meterstand doorgeven", "nl").explanation().detectedLanguage()).isNull();
+    }
+
+    @Test
+    void retrievesTheBestEntriesForGrounding() {
+        assertThat(faq.retrieve("termijnbedrag aanpassen", "nl", 2)).extracting(FaqEntry::id)
+                .containsExactlyInAnyOrder("termijnbedrag-verhogen", "termijnbedrag-verlagen");
+    }
+
+    @Test
+    void confidenceIsAProbability() {
+        for (String q : new String[] {"app", "meterstand", "klacht over jullie", "xyz qqq", "de de de"}) {
+            assertThat(match(q, "nl").confidence()).isBetween(0.0, 1.0);
+        }
+    }
+}
