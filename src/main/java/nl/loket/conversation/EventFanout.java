@@ -57,6 +57,7 @@ class EventFanout implements MessageListener {
                     String[] delta = body.substring(idEnd + 3).split(" ", 2);
                     subscribers.forEach(s -> s.delta(Long.parseLong(delta[0]), delta.length > 1 ? delta[1] : ""));
                 }
+                case "x" -> subscribers.forEach(s -> s.discard(Long.parseLong(parts[1])));
                 case "e" -> {
                     ConversationEvent event = store.decode(Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[3]);
                     subscribers.forEach(s -> s.offer(event));
@@ -116,6 +117,12 @@ class EventFanout implements MessageListener {
         void delta(long replyTo, String text) {
             if (open) {
                 listener.onDelta(replyTo, text);
+            }
+        }
+
+        void discard(long replyTo) {
+            if (open) {
+                listener.onDeltasDiscarded(replyTo);
             }
         }
 
