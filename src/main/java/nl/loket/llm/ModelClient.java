@@ -32,8 +32,9 @@ class ModelClient {
                 .apiKey(properties.apiKeyOrPlaceholder())
                 .modelName(properties.model())
                 .maxTokens(properties.maxOutputTokens())
-                // Bounds only the wait for response headers; Loket's own watchdog bounds the stream.
-                .timeout(properties.timeouts().firstToken())
+                // Bounds only the wait for response headers, and is set past Loket's own watchdog (which
+                // bounds the stream too) so the watchdog decides and reports the timeout.
+                .timeout(properties.timeouts().firstToken().multipliedBy(2))
                 .build();
         log.info("LLM tier is on: model {} at {}", properties.model(), properties.baseUrl());
     }

@@ -25,7 +25,9 @@ class Redactor {
     Redactor(LlmProperties properties) {
         rules.add(new Rule("[e-mail]", Pattern.compile("[\\w.%+-]+@[\\w-]+(?:\\.[\\w-]+)+"), s -> true));
         rules.add(new Rule("[IBAN]",
-                Pattern.compile("\\b[A-Za-z]{2}\\d{2}(?:[ ]?[A-Za-z0-9]){11,30}\\b"), Redactor::validIban));
+                // Spaced groups only in capitals, so a following word is never read as part of it.
+                Pattern.compile("\\b(?:[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?"
+                        + "|[A-Za-z]{2}\\d{2}[A-Za-z0-9]{11,30})\\b"), Redactor::validIban));
         for (LlmProperties.NamedPattern p : properties.redaction().patterns()) {
             rules.add(new Rule("[" + p.name() + "]", Pattern.compile(p.regex()), s -> true));
         }
