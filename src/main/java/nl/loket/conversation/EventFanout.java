@@ -68,7 +68,10 @@ class EventFanout implements MessageListener {
                     String text = delta.length > 1 ? delta[1] : "";
                     subscribers.forEach(s -> s.enqueue(() -> s.delta(replyTo, text)));
                 }
-                case "x" -> subscribers.forEach(s -> s.discard(Long.parseLong(parts[1])));
+                case "x" -> {
+                    long replyTo = Long.parseLong(parts[1]);
+                    subscribers.forEach(s -> s.enqueue(() -> s.discard(replyTo)));
+                }
                 case "e" -> {
                     ConversationEvent event = store.decode(Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[3]);
                     subscribers.forEach(s -> s.enqueue(() -> s.offer(event)));
