@@ -7,7 +7,13 @@ import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
 import nl.loket.conversation.QuickReply;
+import nl.loket.conversation.Conversation;
 import nl.loket.handover.Handover;
+import nl.loket.llm.GroundingSources;
+import nl.loket.llm.LlmOutcome;
+import nl.loket.llm.LlmRequest;
+import nl.loket.llm.LlmTier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -23,12 +29,18 @@ public class Router {
     private final Handover handover;
     private final ConversationLanes lanes;
     private final MessageSource texts;
+    private final LlmTier llm;
+    private final GroundingSources llmSources;
 
-    Router(Conversations conversations, Handover handover, ConversationLanes lanes, MessageSource texts) {
+    Router(Conversations conversations, Handover handover, ConversationLanes lanes, MessageSource texts, LlmTier llm,
+            ObjectProvider<GroundingSources> llmSources) {
         this.conversations = conversations;
         this.handover = handover;
         this.lanes = lanes;
         this.texts = texts;
+        this.llm = llm;
+        // Until the FAQ tier provides retrieval there are no sources, and the LLM tier declines at once.
+        this.llmSources = llmSources.getIfAvailable(() -> (question, lang, k) -> List.of());
     }
 
     /** Routes a stored customer message; returns at once, the answer arrives as events. */
@@ -48,16 +60,35 @@ public class Router {
         if (conversation == null || conversation.status() != ConversationStatus.BOT) {
             return;
         }
-        cannotAnswer(conversationId, conversation.lang());
+        String llmOutcome = answerWithLlm(conversation, message);
+        if (llmOutcome != null) {
+            cannotAnswer(conversationId, conversation.lang(), llmOutcome);
+        }
+    }
+
+    /** The LLM tier: null when it answered (or the conversation left BOT), else why it did not. */
+    private String answerWithLlm(Conversation conversation, ConversationEvent message) {
+        if (!llm.enabled()) {
+            return "off";
+        }
+        var sources = llmSources.find(message.text(), conversation.lang(), llm.topK());
+        var history = conversations.eventsAfter(conversation.id(),
+                Math.max(0, message.seq() - 1 - 3L * llm.historyTurns()));
+        return switch (llm.answer(new LlmRequest(conversation.id(), message.seq(), message.text(), conversation.lang(),
+                history, sources))) {
+            case LlmOutcome.Answered a -> null;
+            case LlmOutcome.Cancelled c -> null;
+            case LlmOutcome.NotAnswered n -> n.reason();
+        };
     }
 
     /** The final fallback: an honest reply that says how to reach a person. */
-    private void cannotAnswer(String conversationId, String lang) {
+    private void cannotAnswer(String conversationId, String lang, String llmOutcome) {
         Locale locale = Locale.forLanguageTag(lang);
         var reply = ConversationEvent.botMessage(texts.getMessage("router.cannot-answer", null, locale), null,
                 List.of(), List.of(new QuickReply(texts.getMessage("router.ask-person.label", null, locale),
                         texts.getMessage("router.ask-person.value", null, locale))),
-                Map.of("outcome", "no_answer"));
+                Map.of("outcome", "no_answer", "llm", llmOutcome));
         conversations.appendFromBot(conversationId, reply);
     }
 }
