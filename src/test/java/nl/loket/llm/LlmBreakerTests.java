@@ -50,4 +50,16 @@ class LlmBreakerTests {
         assertThat(new ModelClient(ollama).offReason()).isNull();
         assertThat(breaker(withBreaker(null, openAiWithoutKey.breaker())).state()).isNull();
     }
+
+    @Test
+    void healthStaysUpAndSaysWhyTheTierIsOff() throws Exception {
+        LlmProperties off = withBreaker(null, new LlmProperties.Breaker(50, 10, 5, Duration.ofSeconds(1)));
+        var client = new ModelClient(off);
+        try (var prompts = new Prompts(new PromptProperties(java.nio.file.Path.of("prompts")))) {
+            var health = new LlmHealthIndicator(client, new LlmBreaker(off, client), prompts).health();
+            assertThat(health.getStatus().getCode()).isEqualTo("UP");
+            assertThat(health.getDetails()).containsEntry("state", "off")
+                    .containsEntry("reason", "no loket.llm.base-url configured");
+        }
+    }
 }
