@@ -136,8 +136,8 @@ class LlmTierIntegrationTests extends LlmIntegrationTest {
         // The stub would answer well, but too late: only the watchdog turns this into a failure.
         stub(OpenAiWire.sse(OpenAiWire.stream(List.of("Te laat [1]."))).withFixedDelay(5_000));
 
+        // (WireMock journals a delayed request only once it has answered, so no request count here.)
         assertNothingStoredAnd(ask("Hoe geef ik mijn stand door?"), "failed:first_token_timeout");
-        MODEL.verify(1, requestsOfThisTest());
     }
 
     @Test
