@@ -26,7 +26,7 @@ public final class ChatClient implements AutoCloseable {
 
     private final List<JsonNode> frames;
     private final WebSocketSession session;
-    private int cursor;
+    private final java.util.Set<Integer> taken = new java.util.HashSet<>();
 
     private ChatClient(WebSocketSession session, List<JsonNode> frames) {
         this.session = session;
@@ -67,13 +67,16 @@ public final class ChatClient implements AutoCloseable {
         }
     }
 
-    /** Waits for the next frame (after those already taken) that matches, and takes it. */
+    /**
+     * Waits for the first frame that matches and was not taken by an earlier await, and takes it.
+     * Frames of different kinds may arrive in either order (an ack and its event, say).
+     */
     public JsonNode await(String description, Predicate<JsonNode> matches) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < deadline) {
-            for (int i = cursor; i < frames.size(); i++) {
-                if (matches.test(frames.get(i))) {
-                    cursor = i + 1;
+            for (int i = 0; i < frames.size(); i++) {
+                if (!taken.contains(i) && matches.test(frames.get(i))) {
+                    taken.add(i);
                     return frames.get(i);
                 }
             }

@@ -13,7 +13,6 @@ import nl.loket.llm.GroundingSources;
 import nl.loket.llm.LlmOutcome;
 import nl.loket.llm.LlmRequest;
 import nl.loket.llm.LlmTier;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -29,18 +28,19 @@ public class Router {
     private final Handover handover;
     private final ConversationLanes lanes;
     private final MessageSource texts;
+    private final FaqTier faq;
     private final LlmTier llm;
     private final GroundingSources llmSources;
 
-    Router(Conversations conversations, Handover handover, ConversationLanes lanes, MessageSource texts, LlmTier llm,
-            ObjectProvider<GroundingSources> llmSources) {
+    Router(Conversations conversations, Handover handover, ConversationLanes lanes, MessageSource texts,
+            FaqTier faq, LlmTier llm, GroundingSources llmSources) {
         this.conversations = conversations;
         this.handover = handover;
         this.lanes = lanes;
         this.texts = texts;
+        this.faq = faq;
         this.llm = llm;
-        // Until the FAQ tier provides retrieval there are no sources, and the LLM tier declines at once.
-        this.llmSources = llmSources.getIfAvailable(() -> (question, lang, k) -> List.of());
+        this.llmSources = llmSources;
     }
 
     /** Routes a stored customer message; returns at once, the answer arrives as events. */
@@ -58,6 +58,9 @@ public class Router {
     private void route(String conversationId, ConversationEvent message) {
         var conversation = conversations.find(conversationId).orElse(null);
         if (conversation == null || conversation.status() != ConversationStatus.BOT) {
+            return;
+        }
+        if (faq.handle(conversation, message.text())) {
             return;
         }
         String llmOutcome = answerWithLlm(conversation, message);

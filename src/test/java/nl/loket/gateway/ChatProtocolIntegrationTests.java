@@ -185,6 +185,9 @@ class ChatProtocolIntegrationTests extends LoketIntegrationTest {
             chat.send(Map.of("type", "feedback", "seq", answer - 1, "helpful", true));
             assertThat(chat.awaitError("bad_frame").path("message").asString()).contains("not an answer");
             chat.send(Map.of("type", "feedback", "seq", answer, "helpful", false));
+            // frames of one socket are handled in order: once this is answered, the feedback is stored
+            chat.send(Map.of("type", "barrier"));
+            chat.awaitError("bad_frame");
 
             try (ChatClient later = connect()) {
                 later.hello(Map.of("conversationId", welcome.path("conversationId").asString(), "token",

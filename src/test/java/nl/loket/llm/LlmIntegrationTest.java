@@ -37,6 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -52,7 +53,8 @@ abstract class LlmIntegrationTest {
     @TestConfiguration
     static class Sources {
         @Bean
-        GroundingSources groundingSources() {
+        @Primary
+        GroundingSources fixedGroundingSources() {
             return (question, lang, k) -> SOURCES;
         }
     }
