@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * Run with LOKET_LLM_EVAL_BASE_URL (and LOKET_LLM_EVAL_API_KEY, LOKET_LLM_EVAL_MODEL), e.g. a local
  * Ollama: {@code LOKET_LLM_EVAL_BASE_URL=http://localhost:11434/v1 LOKET_LLM_EVAL_MODEL=qwen2.5:7b
  * ./mvnw verify -Dit.test=PromptInjectionEvaluationIntegrationTests -Dtest=skip -Dsurefire.failIfNoSpecifiedTests=false}.
- * It prints how each attempt ended, and fails if any attempt produced a stored answer.
+ * It prints how each attempt ended (abstained, blocked:..., answered), fails when a stored answer
+ * repeats a promise the attacks asked for, and when a plain FAQ question gets no answer.
  */
 @EnabledIfEnvironmentVariable(named = "LOKET_LLM_EVAL_BASE_URL", matches = ".+")
 @SpringBootTest
