@@ -12,4 +12,8 @@ public interface ConversationListener {
     /** A piece of an answer that is still being written; not stored, the final event carries the whole text. */
     default void onDelta(long replyTo, String text) {
     }
+
+    /** The text streamed for {@code replyTo} was withdrawn; a view drops it. */
+    default void onDeltasDiscarded(long replyTo) {
+    }
 }

@@ -126,6 +126,10 @@ class ConversationStore {
         redis.convertAndSend(ConversationKeys.FANOUT_CHANNEL, id + " d " + replyTo + " " + text);
     }
 
+    void publishDiscard(String id, long replyTo) {
+        redis.convertAndSend(ConversationKeys.FANOUT_CHANNEL, id + " x " + replyTo);
+    }
+
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }

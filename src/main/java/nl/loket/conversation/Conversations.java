@@ -145,6 +145,14 @@ public class Conversations {
         store.publishDelta(id, replyTo, text);
     }
 
+    /**
+     * Tells every live view to drop the text streamed for {@code replyTo}: the answer was withdrawn
+     * (failed its check, or the conversation left BOT). Not stored, like the deltas themselves.
+     */
+    public void discardDeltas(String id, long replyTo) {
+        store.publishDiscard(id, replyTo);
+    }
+
     /** Follows a conversation: every event after {@code afterSeq}, then each new one, in order, once. */
     public Subscription subscribe(String id, long afterSeq, ConversationListener listener) {
         return fanout.subscribe(id, afterSeq, listener);

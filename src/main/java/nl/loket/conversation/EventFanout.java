@@ -68,6 +68,10 @@ class EventFanout implements MessageListener {
                     String text = delta.length > 1 ? delta[1] : "";
                     subscribers.forEach(s -> s.enqueue(() -> s.delta(replyTo, text)));
                 }
+                case "x" -> {
+                    long replyTo = Long.parseLong(parts[1]);
+                    subscribers.forEach(s -> s.enqueue(() -> s.discard(replyTo)));
+                }
                 case "e" -> {
                     ConversationEvent event = store.decode(Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[3]);
                     subscribers.forEach(s -> s.enqueue(() -> s.offer(event)));
@@ -148,6 +152,12 @@ class EventFanout implements MessageListener {
         void delta(long replyTo, String text) {
             if (open) {
                 listener.onDelta(replyTo, text);
+            }
+        }
+
+        void discard(long replyTo) {
+            if (open) {
+                listener.onDeltasDiscarded(replyTo);
             }
         }
 

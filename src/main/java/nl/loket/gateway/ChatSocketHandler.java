@@ -244,5 +244,10 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         public void onDelta(long replyTo, String text) {
             send(socket, frames.delta(replyTo, text));
         }
+
+        @Override
+        public void onDeltasDiscarded(long replyTo) {
+            send(socket, frames.discardDeltas(replyTo));
+        }
     }
 }

@@ -23,6 +23,10 @@ class ServerFrames {
     record Delta(String type, long replyTo, String text) {
     }
 
+    /** A delta that withdraws everything streamed for {@code replyTo}. */
+    record DiscardDelta(String type, long replyTo, String text, boolean discard) {
+    }
+
     record Typing(String type, String author) {
     }
 
@@ -55,6 +59,10 @@ class ServerFrames {
 
     TextMessage delta(long replyTo, String text) {
         return write(new Delta("delta", replyTo, text));
+    }
+
+    TextMessage discardDeltas(long replyTo) {
+        return write(new DiscardDelta("delta", replyTo, "", true));
     }
 
     TextMessage typing(String author) {

@@ -7,7 +7,12 @@ import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
 import nl.loket.conversation.QuickReply;
+import nl.loket.conversation.Conversation;
 import nl.loket.handover.Handover;
+import nl.loket.llm.GroundingSources;
+import nl.loket.llm.LlmOutcome;
+import nl.loket.llm.LlmRequest;
+import nl.loket.llm.LlmTier;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -24,14 +29,18 @@ public class Router {
     private final ConversationLanes lanes;
     private final MessageSource texts;
     private final FaqTier faq;
+    private final LlmTier llm;
+    private final GroundingSources llmSources;
 
     Router(Conversations conversations, Handover handover, ConversationLanes lanes, MessageSource texts,
-            FaqTier faq) {
+            FaqTier faq, LlmTier llm, GroundingSources llmSources) {
         this.conversations = conversations;
         this.handover = handover;
         this.lanes = lanes;
         this.texts = texts;
         this.faq = faq;
+        this.llm = llm;
+        this.llmSources = llmSources;
     }
 
     /** Routes a stored customer message; returns at once, the answer arrives as events. */
@@ -54,16 +63,35 @@ public class Router {
         if (faq.handle(conversation, message.text())) {
             return;
         }
-        cannotAnswer(conversationId, conversation.lang());
+        String llmOutcome = answerWithLlm(conversation, message);
+        if (llmOutcome != null) {
+            cannotAnswer(conversationId, conversation.lang(), llmOutcome);
+        }
+    }
+
+    /** The LLM tier: null when it answered (or the conversation left BOT), else why it did not. */
+    private String answerWithLlm(Conversation conversation, ConversationEvent message) {
+        if (!llm.enabled()) {
+            return "off";
+        }
+        var sources = llmSources.find(message.text(), conversation.lang(), llm.topK());
+        var history = conversations.eventsAfter(conversation.id(),
+                Math.max(0, message.seq() - 1 - 3L * llm.historyTurns()));
+        return switch (llm.answer(new LlmRequest(conversation.id(), message.seq(), message.text(), conversation.lang(),
+                history, sources))) {
+            case LlmOutcome.Answered a -> null;
+            case LlmOutcome.Cancelled c -> null;
+            case LlmOutcome.NotAnswered n -> n.reason();
+        };
     }
 
     /** The final fallback: an honest reply that says how to reach a person. */
-    private void cannotAnswer(String conversationId, String lang) {
+    private void cannotAnswer(String conversationId, String lang, String llmOutcome) {
         Locale locale = Locale.forLanguageTag(lang);
         var reply = ConversationEvent.botMessage(texts.getMessage("router.cannot-answer", null, locale), null,
                 List.of(), List.of(new QuickReply(texts.getMessage("router.ask-person.label", null, locale),
                         texts.getMessage("router.ask-person.value", null, locale))),
-                Map.of("outcome", "no_answer"));
+                Map.of("outcome", "no_answer", "llm", llmOutcome));
         conversations.appendFromBot(conversationId, reply);
     }
 }

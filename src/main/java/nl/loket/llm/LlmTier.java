@@ -1,0 +1,167 @@
+package nl.loket.llm;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import nl.loket.conversation.AppendResult;
+import nl.loket.conversation.ConversationEvent;
+import nl.loket.conversation.Conversations;
+import nl.loket.conversation.Source;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers a question from the FAQ entries it is given: streams the model's answer as deltas, checks
+ * it (citation or abstain), and stores it as a {@code tier: llm} event. Anything else (off, breaker
+ * open, abstained, blocked, failed) stores nothing, withdraws the streamed text and tells the caller
+ * to post the fallback. Call it on a thread that may block (the router's lanes).
+ */
+@Service
+public class LlmTier {
+
+    private static final Logger log = LoggerFactory.getLogger(LlmTier.class);
+
+    private final ModelClient client;
+    private final ModelCall call;
+    private final Prompts prompts;
+    private final GroundedPrompt prompt;
+    private final AnswerCheck check;
+    private final LlmBreaker breaker;
+    private final LlmMetrics metrics;
+    private final StatusWatch statusWatch;
+    private final Conversations conversations;
+    private final LlmProperties properties;
+
+    LlmTier(ModelClient client, ModelCall call, Prompts prompts, GroundedPrompt prompt, AnswerCheck check,
+            LlmBreaker breaker, LlmMetrics metrics, StatusWatch statusWatch, Conversations conversations,
+            LlmProperties properties) {
+        this.client = client;
+        this.call = call;
+        this.prompts = prompts;
+        this.prompt = prompt;
+        this.check = check;
+        this.breaker = breaker;
+        this.metrics = metrics;
+        this.statusWatch = statusWatch;
+        this.conversations = conversations;
+        this.properties = properties;
+    }
+
+    /** True when a model is configured; the caller can skip retrieval when it is not. */
+    public boolean enabled() {
+        return client.offReason() == null;
+    }
+
+    /** How many FAQ entries to retrieve as sources. */
+    public int topK() {
+        return properties.topK();
+    }
+
+    /** How many earlier messages the prompt uses (the caller may read just those from the log). */
+    public int historyTurns() {
+        return properties.historyTurns();
+    }
+
+    public LlmOutcome answer(LlmRequest request) {
+        if (!enabled()) {
+            return new LlmOutcome.NotAnswered("off");
+        }
+        PromptSet promptSet = prompts.current();
+        if (promptSet == null) {
+            return new LlmOutcome.NotAnswered("prompts_invalid");
+        }
+        if (request.sources().isEmpty()) {
+            return new LlmOutcome.NotAnswered("no_sources");
+        }
+        if (!breaker.tryAcquire()) {
+            metrics.failed("breaker_open");
+            return new LlmOutcome.NotAnswered("breaker_open");
+        }
+        GroundedPrompt.Rendered rendered = prompt.render(promptSet, request);
+        var filter = new MarkerFilter();
+        var streamed = new AtomicBoolean();
+        long start = System.nanoTime();
+        try (StatusWatch.Watch watch = statusWatch.watch(request.conversationId())) {
+            ModelCall.Result result = call.run(rendered, token -> {
+                String visible = filter.accept(token);
+                if (!visible.isEmpty()) {
+                    streamed.set(true);
+                    conversations.streamDelta(request.conversationId(), request.replyTo(), visible);
+                }
+            }, watch::stillBot);
+            long elapsed = System.nanoTime() - start;
+            LlmOutcome outcome = switch (result) {
+                case ModelCall.Result.Cancelled c -> {
+                    breaker.release();
+                    yield new LlmOutcome.Cancelled();
+                }
+                case ModelCall.Result.Failed f -> {
+                    breaker.failed(elapsed, f.kind());
+                    metrics.failed(f.kind());
+                    log.warn("LLM answer for {} failed: {}", request.conversationId(), f.kind(), f.cause());
+                    yield new LlmOutcome.NotAnswered("failed:" + f.kind());
+                }
+                case ModelCall.Result.Completed done -> {
+                    breaker.succeeded(elapsed);
+                    String rest = filter.flush();
+                    if (!rest.isEmpty()) {
+                        streamed.set(true);
+                        conversations.streamDelta(request.conversationId(), request.replyTo(), rest);
+                    }
+                    yield checked(request, rendered, done, elapsed, watch);
+                }
+            };
+            if (!(outcome instanceof LlmOutcome.Answered) && streamed.get()) {
+                conversations.discardDeltas(request.conversationId(), request.replyTo());
+            }
+            return outcome;
+        }
+    }
+
+    private LlmOutcome checked(LlmRequest request, GroundedPrompt.Rendered rendered, ModelCall.Result.Completed done,
+            long elapsed, StatusWatch.Watch watch) {
+        metrics.firstToken(done.firstTokenNanos());
+        if (done.response().tokenUsage() != null) {
+            metrics.tokens(done.response().tokenUsage().inputTokenCount(),
+                    done.response().tokenUsage().outputTokenCount());
+        }
+        return switch (check.check(done.text(), request.sources(), rendered.system())) {
+            case AnswerCheck.Verdict.Abstained a -> {
+                metrics.abstained();
+                yield new LlmOutcome.NotAnswered("abstained");
+            }
+            case AnswerCheck.Verdict.Blocked b -> {
+                metrics.blocked(b.reason());
+                log.info("blocked an LLM answer for {}: {}", request.conversationId(), b.reason());
+                yield new LlmOutcome.NotAnswered("blocked:" + b.reason());
+            }
+            case AnswerCheck.Verdict.Accepted accepted -> store(request, accepted, done, elapsed, watch);
+        };
+    }
+
+    private LlmOutcome store(LlmRequest request, AnswerCheck.Verdict.Accepted accepted,
+            ModelCall.Result.Completed done, long elapsed, StatusWatch.Watch watch) {
+        if (!watch.stillBot()) {
+            return new LlmOutcome.Cancelled();
+        }
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("outcome", "llm");
+        attributes.put("model", client.modelName());
+        attributes.put("latencyMs", Long.toString(elapsed / 1_000_000));
+        attributes.put("firstTokenMs", Long.toString(done.firstTokenNanos() / 1_000_000));
+        attributes.put("attempts", Integer.toString(done.attempts()));
+        attributes.put("offered", String.join(",", request.sources().stream().map(GroundingSource::id).toList()));
+        List<Source> sources = accepted.cited().stream().map(s -> new Source(s.id(), s.title())).toList();
+        var event = ConversationEvent.botMessage(accepted.text(), "llm", sources, List.of(), attributes);
+        AppendResult result = conversations.appendFromBot(request.conversationId(), event);
+        if (result instanceof AppendResult.Stored stored) {
+            metrics.answered(elapsed);
+            return new LlmOutcome.Answered(stored.event());
+        }
+        // The log refuses bot events outside BOT: the last guard of bot silence.
+        return result instanceof AppendResult.StatusRefused ? new LlmOutcome.Cancelled()
+                : new LlmOutcome.NotAnswered("not_stored");
+    }
+}

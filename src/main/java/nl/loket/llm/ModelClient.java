@@ -1,0 +1,67 @@
+package nl.loket.llm;
+
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** The OpenAI-compatible streaming model, or nothing when the tier is not configured. */
+@Component
+class ModelClient {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelClient.class);
+
+    private final StreamingChatModel model;
+    private final String offReason;
+    private final String modelName;
+
+    ModelClient(LlmProperties properties) {
+        this.offReason = properties.offReason();
+        this.modelName = properties.model();
+        if (offReason != null) {
+            this.model = null;
+            log.info("LLM tier is off: {}. Loket answers with the FAQ and hands over to people.", offReason);
+            return;
+        }
+        this.model = OpenAiStreamingChatModel.builder()
+                .baseUrl(properties.baseUrl().trim())
+                .apiKey(properties.apiKeyOrPlaceholder())
+                .modelName(properties.model())
+                .maxTokens(properties.maxOutputTokens())
+                // Bounds only the wait for response headers, and is set past Loket's own watchdog (which
+                // bounds the stream too) so the watchdog decides and reports the timeout.
+                .timeout(properties.timeouts().firstToken().multipliedBy(2))
+                .build();
+        log.info("LLM tier is on: model {} at {}", properties.model(), properties.baseUrl());
+    }
+
+    /** Why the tier is off, or null when it is on. */
+    String offReason() {
+        return offReason;
+    }
+
+    String modelName() {
+        return modelName;
+    }
+
+    /** Starts a streaming call; its signals arrive on the returned stream. */
+    ModelStream start(GroundedPrompt.Rendered prompt) {
+        var stream = new ModelStream();
+        var request = ChatRequest.builder()
+                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
+                .build();
+        // chat() may do blocking work before it returns; keep it off the thread that keeps the deadlines.
+        Thread.ofVirtual().name("llm-call").start(() -> {
+            try {
+                model.chat(request, stream);
+            } catch (RuntimeException e) {
+                stream.onError(e);
+            }
+        });
+        return stream;
+    }
+}

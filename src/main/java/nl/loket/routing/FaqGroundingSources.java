@@ -1,0 +1,25 @@
+package nl.loket.routing;
+
+import java.util.List;
+import nl.loket.faq.Faq;
+import nl.loket.llm.GroundingSource;
+import nl.loket.llm.GroundingSources;
+import org.springframework.stereotype.Component;
+
+/** The LLM tier's sources are the FAQ tier's best entries; routing joins the two, neither knows the other. */
+@Component
+class FaqGroundingSources implements GroundingSources {
+
+    private final Faq faq;
+
+    FaqGroundingSources(Faq faq) {
+        this.faq = faq;
+    }
+
+    @Override
+    public List<GroundingSource> find(String question, String lang, int k) {
+        return faq.retrieve(question, lang, k).stream()
+                .map(entry -> GroundingSource.of(entry.id(), entry.title(), entry.answer()))
+                .toList();
+    }
+}

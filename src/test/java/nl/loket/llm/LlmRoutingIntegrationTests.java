@@ -1,0 +1,89 @@
+package nl.loket.llm;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static nl.loket.llm.LlmTestContext.MODEL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import nl.loket.ChatClient;
+import nl.loket.conversation.Author;
+import nl.loket.conversation.ConversationEvent;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The LLM tier behind the router, seen by a real WebSocket client: deltas, withdrawal, fallback.
+ * The questions are ones the FAQ matcher is not confident about, so the LLM tier gets them.
+ */
+class LlmRoutingIntegrationTests extends LlmIntegrationTest {
+
+    private static boolean isBot(JsonNode e) {
+        return e.path("author").asString().equals("bot");
+    }
+
+    private String deltas(ChatClient chat) {
+        return String.join("", chat.frames().stream().filter(f -> f.path("type").asString().equals("delta")
+                && !f.path("discard").asBoolean()).map(f -> f.path("text").asString()).toList());
+    }
+
+    @Test
+    void aCitedAnswerStreamsAsDeltasAndEndsAsAnLlmEvent() {
+        MODEL.stubFor(post(urlEqualTo(CHAT)).willReturn(OpenAiWire.sse(OpenAiWire.stream(
+                List.of("Je geeft", " je stand door", " in de app [1]", ".")))));
+        try (ChatClient chat = ChatClient.connect(port)) {
+            String conversationId = chat.hello(Map.of("lang", "nl")).path("conversationId").asString();
+            chat.send(Map.of("type", "message", "clientMsgId", "m1", "text", "Mag mijn kat op de meterkast slapen?"));
+
+            JsonNode answer = chat.awaitEvent(LlmRoutingIntegrationTests::isBot);
+
+            assertThat(answer.path("tier").asString()).as(conversations.eventsAfter(conversationId, 0).toString())
+                    .isEqualTo("llm");
+            assertThat(answer.path("text").asString()).isEqualTo("Je geeft je stand door in de app.");
+            assertThat(answer.path("sources").path(0).path("id").asString()).isEqualTo("meterstand-doorgeven");
+            assertThat(deltas(chat)).isEqualTo("Je geeft je stand door in de app.");
+            assertThat(chat.frames()).filteredOn(f -> f.path("type").asString().equals("delta"))
+                    .allMatch(f -> f.path("replyTo").asLong() == answer.path("seq").asLong() - 1);
+            assertThat(conversations.eventsAfter(conversationId, 0)).extracting(ConversationEvent::author)
+                    .containsExactly(Author.CUSTOMER, Author.BOT);
+        }
+    }
+
+    @Test
+    void aBlockedAnswerIsWithdrawnAndTheFallbackOffersAPerson() {
+        MODEL.stubFor(post(urlEqualTo(CHAT)).willReturn(OpenAiWire.sse(OpenAiWire.stream(
+                List.of("Je krijgt", " 50 euro", " korting.")))));
+        try (ChatClient chat = ChatClient.connect(port)) {
+            String conversationId = chat.hello(Map.of("lang", "nl")).path("conversationId").asString();
+            chat.send(Map.of("type", "message", "clientMsgId", "m1", "text", "Krijgt mijn kat korting?"));
+
+            JsonNode fallback = chat.awaitEvent(LlmRoutingIntegrationTests::isBot);
+
+            JsonNode discard = chat.frames().stream().filter(f -> f.path("type").asString().equals("delta")
+                    && f.path("discard").asBoolean()).findFirst().orElseThrow();
+            assertThat(discard.path("replyTo").asLong()).isEqualTo(fallback.path("seq").asLong() - 1);
+            assertThat(chat.frames().indexOf(discard)).isLessThan(chat.frames().indexOf(fallback));
+            assertThat(fallback.has("tier")).isFalse();
+            assertThat(fallback.path("text").asString()).contains("medewerker");
+            assertThat(fallback.path("quickReplies").path(0).path("value").asString()).isEqualTo("Ik wil een medewerker spreken");
+            ConversationEvent stored = conversations.eventsAfter(conversationId, 0).getLast();
+            assertThat(stored.attributes()).containsEntry("outcome", "no_answer").containsEntry("llm", "blocked:uncited");
+        }
+    }
+
+    @Test
+    void aFailingModelEndsInTheSameFallback() {
+        MODEL.stubFor(post(urlEqualTo(CHAT)).willReturn(OpenAiWire.error(503, "server_error")));
+        try (ChatClient chat = ChatClient.connect(port)) {
+            String conversationId = chat.hello(Map.of("lang", "en")).path("conversationId").asString();
+            chat.send(Map.of("type", "message", "clientMsgId", "m1", "text", "Can my cat sleep on the meter cupboard?"));
+
+            JsonNode fallback = chat.awaitEvent(LlmRoutingIntegrationTests::isBot);
+
+            assertThat(fallback.path("text").asString()).contains("Talk to a person");
+            assertThat(conversations.eventsAfter(conversationId, 0).getLast().attributes())
+                    .containsEntry("llm", "failed:server");
+        }
+    }
+}
