@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import io.lettuce.core.RedisClient;
 import nl.loket.ChatClient;
 import nl.loket.LoketApplication;
 import org.junit.jupiter.api.AfterAll;
@@ -42,9 +43,31 @@ class RedisClusterIntegrationTests {
         cluster = RedisShardedCluster.newRedisCluster().serverPorts(ports).shard("a", 0).shard("b", 0)
                 .shard("c", 0).initializationTimeout(Duration.ofSeconds(20)).build();
         cluster.start();
+        awaitClusterOk(ports);
         String nodes = ports.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
         loket = new SpringApplicationBuilder(LoketApplication.class).run("--server.port=0",
                 "--spring.data.redis.cluster.nodes=" + nodes, "--loket.gateway.max-frames-per-second=1000");
+    }
+
+    /** The nodes answer before they agree on the slots; writes fail with CLUSTERDOWN until then. */
+    private static void awaitClusterOk(List<Integer> ports) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (int port : ports) {
+            RedisClient client = RedisClient.create("redis://127.0.0.1:" + port);
+            try (var connection = client.connect()) {
+                while (!connection.sync().clusterInfo().contains("cluster_state:ok")) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("the test cluster did not come up");
+                    }
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                client.shutdown();
+            }
+        }
     }
 
     private static int freePort() throws IOException {

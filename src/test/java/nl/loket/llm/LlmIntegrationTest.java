@@ -45,7 +45,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** One Spring context for the LLM integration tests: WireMock as the model, real Redis, small timeouts. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"loket.llm.breaker.minimum-calls=1000", "loket.llm.breaker.sliding-window=1000"})
+        properties = {"loket.llm.breaker.minimum-calls=1000", "loket.llm.breaker.sliding-window=1000",
+            // a fixed FAQ, so that editing the sample content cannot change which tier answers
+            "loket.faq.dir=src/test/resources/faq-fixture"})
 @Import(LlmIntegrationTest.Sources.class)
 abstract class LlmIntegrationTest {
 
