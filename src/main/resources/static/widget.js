@@ -1253,13 +1253,13 @@
           log.removeChild(child);
         }
       });
+      if (reason) {
+        log.appendChild(el('li', { className: 'item status-line' }, [el('p', { text: reason })]));
+        announce(reason);
+      }
       state.outbox = outbox;
       outbox.forEach(pendingItem);
       setStatus('bot');
-      if (reason) {
-        announce(reason);
-        showConnection(reason, false);
-      }
       persist();
       connect();
     }

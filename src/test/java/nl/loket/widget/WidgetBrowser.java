@@ -53,8 +53,17 @@ final class WidgetBrowser implements AutoCloseable {
     }
 
     Tab tab(int width, int height) {
+        return tab(width, height, false);
+    }
+
+    /** The demo page with its CSP switched off: proves the widget is safe on sites without one. */
+    Tab withoutCsp() {
+        return tab(1280, 800, true);
+    }
+
+    private Tab tab(int width, int height, boolean bypassCsp) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-                .setAcceptDownloads(true).setLocale("nl-NL").setTimezoneId("Europe/Amsterdam"));
+                .setBypassCSP(bypassCsp).setAcceptDownloads(true).setLocale("nl-NL").setTimezoneId("Europe/Amsterdam"));
         context.setDefaultTimeout(10_000);
         context.addInitScript(WATCH_CSP);
         return new Tab(context);
@@ -120,7 +129,13 @@ final class WidgetBrowser implements AutoCloseable {
 
         Tab openChat() {
             launcher().click();
-            disclosure().waitFor();
+            try {
+                disclosure().waitFor();
+            } catch (RuntimeException e) {
+                screenshot("failed-to-start");
+                throw new AssertionError("the chat did not start; problems on the page: " + problems + "; widget: "
+                        + page.evaluate("() => document.querySelector('#loket-widget').shadowRoot.innerHTML"), e);
+            }
             return this;
         }
 
@@ -150,8 +165,12 @@ final class WidgetBrowser implements AutoCloseable {
             assertThat(all).as("CSP violations and script errors").isEmpty();
         }
 
+        /** Also checks {@link #assertClean()} first: axe itself injects a style element, which the CSP blocks. */
         void assertNoAxeViolations() {
+            assertClean();
             AxeResults results = new AxeBuilder(page).withTags(WCAG_TAGS).analyze();
+            problems.clear();
+            page.evaluate("() => { window.__cspViolations = []; }");
             String report = results.getViolations().stream()
                     .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
                             + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
