@@ -29,7 +29,6 @@
       assistant: 'Assistent',
       agent: 'Medewerker',
       you: 'Jij',
-      system: 'Loket',
       inputLabel: 'Je bericht',
       messages: 'Berichten',
       placeholder: 'Typ je vraag…',
@@ -80,7 +79,6 @@
       assistant: 'Assistant',
       agent: 'Agent',
       you: 'You',
-      system: 'Loket',
       inputLabel: 'Your message',
       messages: 'Messages',
       placeholder: 'Type your question…',
@@ -635,7 +633,7 @@
         case 'customer': return t.you;
         case 'agent': return event.agentName || t.agent;
         case 'bot': return t.assistant;
-        default: return t.system;
+        default: return config.title; // notices come from the organisation
       }
     }
 
@@ -772,8 +770,8 @@
         }
         return;
       }
+      dropOldQuickReplies(); // only the newest message's choices are still open
       if (event.author === 'customer') {
-        dropOldQuickReplies();
         if (adoptPending(event)) {
           return;
         }
@@ -1019,6 +1017,7 @@
       if (closed) {
         hideTyping();
         dropStreams();
+        dropOldQuickReplies();
       }
     }
 

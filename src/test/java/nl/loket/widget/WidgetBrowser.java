@@ -10,6 +10,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.ReducedMotion;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * Debian's Chromium driven by Playwright (STACK.md section 6): no browser download, so CI needs
- * only {@code apt-get install chromium}. Every page records CSP violations and script errors, and
+ * only {@code apt-get install chromium}. Pages ask for reduced motion: headless Chromium advances
+ * CSS animations only when it paints, so screenshots would catch the panel half faded in. Every page records CSP violations and script errors, and
  * {@link Tab#assertClean()} fails the test on any of them.
  */
 final class WidgetBrowser implements AutoCloseable {
@@ -63,7 +65,7 @@ final class WidgetBrowser implements AutoCloseable {
 
     private Tab tab(int width, int height, boolean bypassCsp) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-                .setBypassCSP(bypassCsp).setAcceptDownloads(true).setLocale("nl-NL").setTimezoneId("Europe/Amsterdam"));
+                .setBypassCSP(bypassCsp).setAcceptDownloads(true).setReducedMotion(ReducedMotion.REDUCE).setLocale("nl-NL").setTimezoneId("Europe/Amsterdam"));
         context.setDefaultTimeout(10_000);
         context.addInitScript(WATCH_CSP);
         return new Tab(context);
