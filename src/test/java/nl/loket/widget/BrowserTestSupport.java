@@ -2,10 +2,14 @@ package nl.loket.widget;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nl.loket.TestRedis;
+import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
+import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
+import nl.loket.conversation.Transition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,8 +62,21 @@ abstract class BrowserTestSupport {
 
     List<ConversationEvent> customerMessages(String conversationId, String text) {
         return conversations.eventsAfter(conversationId, 0).stream()
-                .filter(e -> e.author() == nl.loket.conversation.Author.CUSTOMER && text.equals(e.text()))
+                .filter(e -> e.author() == Author.CUSTOMER && text.equals(e.text()))
                 .toList();
+    }
+
+    long lastCustomerSeq(String conversationId) {
+        return conversations.eventsAfter(conversationId, 0).stream().filter(e -> e.author() == Author.CUSTOMER)
+                .reduce((a, b) -> b).orElseThrow().seq();
+    }
+
+    /** What the handover and console modules will do: queue the conversation, then an agent takes it. */
+    void queueAndHandToAgent(String conversationId, int queuePosition, String agentName) {
+        conversations.changeStatus(conversationId, Transition.of(ConversationStatus.BOT, ConversationStatus.QUEUED),
+                ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, queuePosition, Map.of()));
+        conversations.changeStatus(conversationId, Transition.of(ConversationStatus.QUEUED, ConversationStatus.AGENT),
+                ConversationEvent.statusChange(ConversationStatus.AGENT, null, agentName, null, Map.of()));
     }
 
     static void eventually(Runnable assertion) {

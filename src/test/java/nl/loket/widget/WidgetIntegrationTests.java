@@ -253,8 +253,7 @@ class WidgetIntegrationTests extends BrowserTestSupport {
             tab.openChat().send("Waarom is mijn rekening hoger?");
             assertThat(tab.botMessages()).hasCount(1);
             String id = tab.conversationId();
-            long question = conversations.eventsAfter(id, 0).stream()
-                    .filter(e -> e.author() == Author.CUSTOMER).reduce((a, b) -> b).orElseThrow().seq();
+            long question = lastCustomerSeq(id);
 
             Locator streaming = tab.page.locator("#loket-widget .log > li.streaming");
             // one piece at a time: the fan-out does not keep two deltas in order yet (reported to the lead)

@@ -10,12 +10,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
-import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.QuickReply;
 import nl.loket.conversation.Source;
-import nl.loket.conversation.Transition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,8 +63,7 @@ class WidgetSafetyIntegrationTests extends BrowserTestSupport {
             assertThat(tab.botMessages().last().locator(".sources")).hasText("Bron: " + IMG);
 
             // an LLM answer being streamed
-            long question = conversations.eventsAfter(id, 0).stream().filter(e -> e.author() == Author.CUSTOMER)
-                    .reduce((a, b) -> b).orElseThrow().seq();
+            long question = lastCustomerSeq(id);
             // one piece at a time: the fan-out does not keep two deltas in order yet (reported to the lead)
             conversations.streamDelta(id, question, IMG);
             assertThat(tab.page.locator("#loket-widget .streaming .bubble")).hasText(IMG);
@@ -75,10 +71,7 @@ class WidgetSafetyIntegrationTests extends BrowserTestSupport {
             assertThat(tab.page.locator("#loket-widget .streaming .bubble")).hasText(IMG + " klik hier");
 
             // an agent, with a hostile name
-            conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, ConversationStatus.QUEUED),
-                    ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, 1, Map.of()));
-            conversations.changeStatus(id, Transition.of(ConversationStatus.QUEUED, ConversationStatus.AGENT),
-                    ConversationEvent.statusChange(ConversationStatus.AGENT, null, IMG, null, Map.of()));
+            queueAndHandToAgent(id, 1, IMG);
             conversations.appendFromAgent(id, ConversationEvent.agentMessage(IMG, SCRIPT + " " + SVG));
             var agentMessage = tab.page.locator("#loket-widget .log > li.from-agent").last();
             assertThat(agentMessage.locator(".bubble")).hasText(SCRIPT + " " + SVG);
