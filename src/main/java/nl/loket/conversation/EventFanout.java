@@ -3,7 +3,12 @@ package nl.loket.conversation;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
@@ -24,6 +29,7 @@ class EventFanout implements MessageListener {
 
     private final ConversationStore store;
     private final Map<String, Set<LiveSubscription>> local = new ConcurrentHashMap<>();
+    private final Executor lanes = Executors.newVirtualThreadPerTaskExecutor();
 
     EventFanout(ConversationStore store, RedisMessageListenerContainer container) {
         this.store = store;
@@ -52,14 +58,19 @@ class EventFanout implements MessageListener {
         try {
             String[] parts = body.substring(idEnd + 1).split(" ", 4);
             switch (parts[0]) {
-                case "t" -> subscribers.forEach(s -> s.typing(Author.valueOf(parts[1])));
+                case "t" -> {
+                    Author author = Author.valueOf(parts[1]);
+                    subscribers.forEach(s -> s.enqueue(() -> s.typing(author)));
+                }
                 case "d" -> {
                     String[] delta = body.substring(idEnd + 3).split(" ", 2);
-                    subscribers.forEach(s -> s.delta(Long.parseLong(delta[0]), delta.length > 1 ? delta[1] : ""));
+                    long replyTo = Long.parseLong(delta[0]);
+                    String text = delta.length > 1 ? delta[1] : "";
+                    subscribers.forEach(s -> s.enqueue(() -> s.delta(replyTo, text)));
                 }
                 case "e" -> {
                     ConversationEvent event = store.decode(Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[3]);
-                    subscribers.forEach(s -> s.offer(event));
+                    subscribers.forEach(s -> s.enqueue(() -> s.offer(event)));
                 }
                 default -> log.warn("ignored a fan-out message of unknown kind '{}'", parts[0]);
             }
@@ -68,11 +79,16 @@ class EventFanout implements MessageListener {
         }
     }
 
-    /** Keeps one subscriber's view gap-free and in order, whatever order pub/sub delivers in. */
+    /**
+     * Keeps one subscriber's view gap-free and in order. Work for it runs on its own serial lane,
+     * in the order Redis delivered it, so a slow socket holds up only itself.
+     */
     private final class LiveSubscription implements Subscription {
 
         private final String conversationId;
         private final ConversationListener listener;
+        private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
         private long lastDelivered;
         private volatile boolean open = true;
 
@@ -85,6 +101,22 @@ class EventFanout implements MessageListener {
         @Override
         public String conversationId() {
             return conversationId;
+        }
+
+        void enqueue(Runnable work) {
+            pending.add(work);
+            if (draining.compareAndSet(false, true)) {
+                lanes.execute(this::drain);
+            }
+        }
+
+        private void drain() {
+            do {
+                for (Runnable work = pending.poll(); work != null; work = pending.poll()) {
+                    work.run();
+                }
+                draining.set(false);
+            } while (!pending.isEmpty() && draining.compareAndSet(false, true));
         }
 
         synchronized void offer(ConversationEvent event) {

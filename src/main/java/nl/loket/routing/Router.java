@@ -23,12 +23,15 @@ public class Router {
     private final Handover handover;
     private final ConversationLanes lanes;
     private final MessageSource texts;
+    private final FaqTier faq;
 
-    Router(Conversations conversations, Handover handover, ConversationLanes lanes, MessageSource texts) {
+    Router(Conversations conversations, Handover handover, ConversationLanes lanes, MessageSource texts,
+            FaqTier faq) {
         this.conversations = conversations;
         this.handover = handover;
         this.lanes = lanes;
         this.texts = texts;
+        this.faq = faq;
     }
 
     /** Routes a stored customer message; returns at once, the answer arrives as events. */
@@ -46,6 +49,9 @@ public class Router {
     private void route(String conversationId, ConversationEvent message) {
         var conversation = conversations.find(conversationId).orElse(null);
         if (conversation == null || conversation.status() != ConversationStatus.BOT) {
+            return;
+        }
+        if (faq.handle(conversation, message.text())) {
             return;
         }
         cannotAnswer(conversationId, conversation.lang());

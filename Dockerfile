@@ -1,0 +1,19 @@
+# Loket as a container: build with the Maven wrapper on a JDK 25, run on a JRE 25.
+FROM eclipse-temurin:25-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+RUN ./mvnw -B -q -DskipTests package
+
+FROM eclipse-temurin:25-jre
+RUN useradd --system --uid 10001 loket
+WORKDIR /app
+COPY --from=build /src/target/loket-*.jar /app/loket.jar
+COPY faq /app/faq
+COPY prompts /app/prompts
+USER loket
+EXPOSE 8080
+ENV LOKET_FAQ_DIR=/app/faq LOKET_PROMPTS_DIR=/app/prompts
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/loket.jar"]

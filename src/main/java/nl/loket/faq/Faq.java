@@ -1,0 +1,60 @@
+package nl.loket.faq;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The FAQ tier's API for other modules: match a question, retrieve entries to ground an LLM
+ * answer, look an entry up, and list the active known-issue notices. Always reads the newest
+ * loaded version of the content.
+ */
+public class Faq {
+
+    private final Supplier<FaqIndex> index;
+    private final Clock clock;
+
+    Faq(Supplier<FaqIndex> index, Clock clock) {
+        this.index = index;
+        this.clock = clock;
+    }
+
+    /** A fixed FAQ built from entries, for tools that run without Spring (evaluation, benchmarks). */
+    public static Faq of(Collection<FaqEntry> entries, Map<String, List<List<String>>> synonyms,
+            FaqProperties properties) {
+        FaqIndex fixed = FaqIndex.build(entries, synonyms, properties);
+        return new Faq(() -> fixed, Clock.systemUTC());
+    }
+
+    /**
+     * Matches a question against the entries of a language.
+     *
+     * @param lang {@code nl} or {@code en}; null to detect it. A question clearly in the other
+     *     language is matched against that language's entries (the explanation says so).
+     */
+    public FaqMatch match(String question, String lang) {
+        return index.get().match(question, lang);
+    }
+
+    /** The k entries of a language that fit a question best, best first, however weakly. */
+    public List<FaqEntry> retrieve(String question, String lang, int k) {
+        return index.get().retrieve(question, lang, k);
+    }
+
+    public Optional<FaqEntry> byId(String id) {
+        return index.get().byId(id);
+    }
+
+    /** Entries of a language whose notice is active now, the most recent first. */
+    public List<FaqEntry> activeNotices(String lang) {
+        var now = clock.instant();
+        return index.get().entries().stream()
+                .filter(e -> e.lang().equals(lang) && e.notice() != null && e.notice().activeAt(now))
+                .sorted(Comparator.comparing((FaqEntry e) -> e.notice().from()).reversed())
+                .toList();
+    }
+}

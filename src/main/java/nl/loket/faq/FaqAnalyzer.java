@@ -1,0 +1,185 @@
+package nl.loket.faq;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordMarkerFilter;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.util.CharsRef;
+import org.apache.lucene.util.CharsRefBuilder;
+import org.tartarus.snowball.ext.DutchStemmer;
+
+/**
+ * The analysis chain for one language: words, lower case, accents folded, synonym groups (each
+ * group adds one shared token next to the original words), stop words without negations, Dutch
+ * compounds split against the FAQ's own vocabulary, then stemming.
+ */
+final class FaqAnalyzer extends Analyzer {
+
+    /** Prefix of the token a synonym group adds; no real word starts with it. */
+    static final String SYNONYM_TOKEN = "_syn";
+
+    /** "niet werkt" and "werkt" are different questions: negations are never stop words. */
+    private static final List<String> NEGATIONS = List.of("niet", "geen", "niets", "nooit", "not", "no", "never",
+            "nothing", "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "wont");
+
+    /**
+     * Also kept: separable-verb particles ("zet de wekker aan" vs "uit", "turn on") and "weer",
+     * which Lucene's Dutch list drops as "again" but customers mean as "weather".
+     */
+    private static final List<String> MEANINGFUL = List.of("aan", "uit", "af", "op", "over", "door", "mee", "toe",
+            "om", "tegen", "zonder", "weer", "on", "off");
+
+    private final String lang;
+    private final SynonymMap synonyms;
+    private final CharArraySet compounds;
+    private final CharArraySet stopWords;
+
+    FaqAnalyzer(String lang, List<List<String>> synonymGroups, Collection<String> vocabulary) {
+        this.lang = lang;
+        this.stopWords = stopWords(lang);
+        this.synonyms = synonymMap(synonymGroups);
+        this.compounds = "nl".equals(lang) ? compoundDictionary(vocabulary, stopWords) : null;
+    }
+
+    static CharArraySet stopWords(String lang) {
+        CharArraySet defaults = "nl".equals(lang) ? DutchAnalyzer.getDefaultStopSet()
+                : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+        CharArraySet set = new CharArraySet(defaults.size(), true);
+        for (Object word : defaults) {
+            String w = new String((char[]) word);
+            if (!NEGATIONS.contains(w) && !MEANINGFUL.contains(w)) {
+                set.add(w);
+            }
+        }
+        return CharArraySet.unmodifiableSet(set);
+    }
+
+    /** Words of the FAQ itself, so "meterstand" splits into "meter" + "stand" only when both occur. */
+    private static CharArraySet compoundDictionary(Collection<String> vocabulary, CharArraySet stopWords) {
+        CharArraySet dictionary = new CharArraySet(vocabulary.size(), true);
+        for (String word : vocabulary) {
+            if (word.length() >= 4 && !stopWords.contains(word) && word.chars().allMatch(Character::isLetter)) {
+                dictionary.add(word);
+            }
+        }
+        return dictionary;
+    }
+
+    private SynonymMap synonymMap(List<List<String>> groups) {
+        if (groups == null || groups.isEmpty()) {
+            return null;
+        }
+        try (SurfaceAnalyzer words = new SurfaceAnalyzer(lang)) {
+            SynonymMap.Builder builder = new SynonymMap.Builder(true);
+            for (int g = 0; g < groups.size(); g++) {
+                CharsRef shared = new CharsRef(SYNONYM_TOKEN + g);
+                for (String phrase : groups.get(g)) {
+                    CharsRef input = SynonymMap.Builder.join(words.words(phrase).toArray(String[]::new),
+                            new CharsRefBuilder());
+                    if (input.length > 0) {
+                        builder.add(input, shared, true);
+                    }
+                }
+            }
+            return builder.build();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot build the synonyms of '" + lang + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream stream = SurfaceAnalyzer.surface(lang, source);
+        if (synonyms != null) {
+            stream = new SynonymGraphFilter(stream, synonyms, true);
+        }
+        stream = new StopFilter(stream, stopWords);
+        if (compounds != null) {
+            stream = new DictionaryCompoundWordTokenFilter(stream, compounds, 6, 4, 20, false);
+        }
+        stream = new SynonymTokenMarker(stream);
+        stream = "nl".equals(lang) ? new SnowballFilter(stream, new DutchStemmer()) : new PorterStemFilter(stream);
+        return new TokenStreamComponents(source, stream);
+    }
+
+    /** The analysed tokens of a text, in order, duplicates kept. */
+    List<String> tokens(String text) {
+        return collect(this, text);
+    }
+
+    static List<String> collect(Analyzer analyzer, String text) {
+        List<String> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    /** Tokenise, lower-case and fold accents: the form synonyms and compounds are written in. */
+    static final class SurfaceAnalyzer extends Analyzer {
+        private final String lang;
+
+        SurfaceAnalyzer(String lang) {
+            this.lang = lang;
+        }
+
+        static TokenStream surface(String lang, Tokenizer source) {
+            TokenStream stream = new LowerCaseFilter(source);
+            if ("en".equals(lang)) {
+                stream = new EnglishPossessiveFilter(stream);
+            }
+            return new ASCIIFoldingFilter(stream);
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, surface(lang, source));
+        }
+
+        List<String> words(String text) {
+            return collect(this, text);
+        }
+    }
+
+    /** Keeps the stemmers away from the tokens synonym groups add. */
+    private static final class SynonymTokenMarker extends KeywordMarkerFilter {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+        SynonymTokenMarker(TokenStream input) {
+            super(input);
+        }
+
+        @Override
+        protected boolean isKeyword() {
+            return term.toString().startsWith(SYNONYM_TOKEN);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package nl.loket.faq;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.loket.faq.FaqMatch.Outcome;
+
+/**
+ * One immutable version of the FAQ: the entries and a {@link LanguageIndex} per language, plus
+ * the decision whether to answer, ask which entry is meant, or pass. A new version replaces the
+ * old one as a whole, so a match never sees half a reload.
+ */
+final class FaqIndex {
+
+    private static final int CANDIDATES = 5;
+    private static final int MAX_CLARIFY = 3;
+
+    private final List<FaqEntry> entries;
+    private final Map<String, FaqEntry> byId = new HashMap<>();
+    private final Map<String, LanguageIndex> languages = new HashMap<>();
+    private final FaqProperties properties;
+    private final Calibration calibration;
+
+    private FaqIndex(Collection<FaqEntry> entries, Map<String, List<List<String>>> synonyms,
+            FaqProperties properties, Calibration calibration) {
+        this.entries = List.copyOf(entries);
+        this.properties = properties;
+        this.calibration = calibration;
+        entries.forEach(e -> byId.putIfAbsent(e.id(), e));
+        for (String lang : FaqFiles.LANGUAGES) {
+            List<FaqEntry> ofLang = this.entries.stream().filter(e -> lang.equals(e.lang())).toList();
+            languages.put(lang, LanguageIndex.build(lang, ofLang, synonyms.getOrDefault(lang, List.of())));
+        }
+    }
+
+    static FaqIndex build(Collection<FaqEntry> entries, Map<String, List<List<String>>> synonyms,
+            FaqProperties properties) {
+        return new FaqIndex(entries, synonyms, properties, Calibration.SHIPPED);
+    }
+
+    static FaqIndex build(Collection<FaqEntry> entries, Map<String, List<List<String>>> synonyms,
+            FaqProperties properties, Calibration calibration) {
+        return new FaqIndex(entries, synonyms, properties, calibration);
+    }
+
+    List<FaqEntry> entries() {
+        return entries;
+    }
+
+    Optional<FaqEntry> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    FaqMatch match(String question, String lang) {
+        String detected = null;
+        String searched = lang;
+        var guess = LanguageGuess.of(question, languages.get("nl").knownShare(question),
+                languages.get("en").knownShare(question));
+        if (lang == null || (guess.certain() && !guess.lang().equals(lang)
+                && !languages.get(guess.lang()).entries().isEmpty())) {
+            detected = guess.lang();
+            searched = guess.lang();
+        }
+        LanguageIndex index = languages.get(searched);
+        var ranking = index.rank(question);
+        List<FaqCandidate> candidates = new ArrayList<>();
+        for (var scored : ranking.ranked().subList(0, Math.min(CANDIDATES, ranking.ranked().size()))) {
+            candidates.add(new FaqCandidate(index.entries().get(scored.entry()), scored.similarity()));
+        }
+        if (ranking.exact() >= 0) {
+            FaqEntry entry = index.entries().get(ranking.exact());
+            var best = new FaqCandidate(entry, 1.0);
+            candidates.removeIf(c -> c.entry().id().equals(entry.id()));
+            candidates.addFirst(best);
+            var why = explain(searched, detected, "exact", ranking, index, ranking.exact(), 1.0, 0);
+            return new FaqMatch(best, 1.0, true, Outcome.ANSWER, trim(candidates), List.of(), why);
+        }
+        if (candidates.isEmpty()) {
+            var why = explain(searched, detected, "none", ranking, index, -1, 0, 0);
+            return new FaqMatch(null, 0, false, Outcome.NONE, List.of(), List.of(), why);
+        }
+        FaqCandidate best = candidates.getFirst();
+        double runnerUp = candidates.size() > 1 ? candidates.get(1).similarity() : 0;
+        double confidence = calibration.confidence(best.similarity(), runnerUp);
+        double needed = Math.max(properties.threshold(), best.entry().minScore() == null ? 0 : best.entry().minScore());
+        boolean confident = confidence >= needed && best.similarity() - runnerUp >= properties.margin();
+        var why = explain(searched, detected, "ranked", ranking, index, ranking.ranked().getFirst().entry(),
+                best.similarity(), runnerUp);
+        if (confident) {
+            return new FaqMatch(best, confidence, true, Outcome.ANSWER, candidates, List.of(), why);
+        }
+        List<FaqCandidate> close = candidates.stream()
+                .filter(c -> best.similarity() - c.similarity() <= properties.clarifyBand())
+                .filter(c -> calibration.confidence(c.similarity(), 0) >= properties.threshold())
+                .toList();
+        boolean clarify = close.size() >= 2 && close.size() <= MAX_CLARIFY
+                && close.size() == candidates.stream()
+                        .filter(c -> best.similarity() - c.similarity() <= properties.clarifyBand()).count();
+        return new FaqMatch(best, confidence, false, clarify ? Outcome.CLARIFY : Outcome.NONE, candidates,
+                clarify ? close : List.of(), why);
+    }
+
+    /** The ranked entries for a question without the exact-example rule (the check command compares examples). */
+    List<FaqCandidate> ranked(String question, String lang) {
+        LanguageIndex index = languages.get(lang);
+        return index.rank(question).ranked().stream()
+                .map(s -> new FaqCandidate(index.entries().get(s.entry()), s.similarity())).toList();
+    }
+
+    List<FaqEntry> retrieve(String question, String lang, int k) {
+        LanguageIndex index = languages.get(lang);
+        return index.rank(question).ranked().stream().limit(k).map(s -> index.entries().get(s.entry())).toList();
+    }
+
+    private static List<FaqCandidate> trim(List<FaqCandidate> candidates) {
+        return candidates.subList(0, Math.min(CANDIDATES, candidates.size()));
+    }
+
+    private static MatchExplanation explain(String lang, String detected, String rule, LanguageIndex.Ranking ranking,
+            LanguageIndex index, int entry, double similarity, double runnerUp) {
+        List<String> matched = entry < 0 ? List.of()
+                : ranking.analyzed().stream().filter(index.termsOf(entry)::contains).toList();
+        List<String> keywords = entry < 0 ? List.of() : index.entries().get(entry).keywords().stream()
+                .filter(k -> matchedKeyword(index, k, ranking)).toList();
+        return new MatchExplanation(lang, detected, rule, ranking.analyzed(), matched, keywords,
+                ranking.corrections(), round(similarity), round(runnerUp));
+    }
+
+    private static boolean matchedKeyword(LanguageIndex index, String keyword, LanguageIndex.Ranking ranking) {
+        List<String> terms = index.analyze(keyword);
+        return !terms.isEmpty() && ranking.analyzed().containsAll(terms);
+    }
+
+    static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

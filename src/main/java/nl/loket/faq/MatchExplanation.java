@@ -1,0 +1,22 @@
+package nl.loket.faq;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Why the matcher decided as it did, for editors trying questions.
+ *
+ * @param language the language whose entries were searched
+ * @param detectedLanguage the detected language when none was given or the question was clearly in the
+ *     other one; null otherwise
+ * @param rule {@code exact} (an example question, normalised), {@code ranked} (BM25), or {@code none}
+ * @param analyzedQuery the question's terms after analysis (stems, compound parts, synonym tokens)
+ * @param matchedTerms the analysed terms the best entry shares with the question
+ * @param matchedKeywords the best entry's keywords found in the question
+ * @param corrections typo corrections applied: question term to known term
+ * @param runnerUpSimilarity the second entry's similarity (0 when there is none)
+ */
+public record MatchExplanation(String language, String detectedLanguage, String rule, List<String> analyzedQuery,
+        List<String> matchedTerms, List<String> matchedKeywords, Map<String, String> corrections,
+        double similarity, double runnerUpSimilarity) {
+}

@@ -1,0 +1,147 @@
+package nl.loket.faq.eval;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import nl.loket.faq.Faq;
+import nl.loket.faq.FaqMatch;
+import nl.loket.faq.FaqProperties;
+
+/**
+ * Runs the production matcher (with the shipped settings) on the public data sets.
+ *
+ * <pre>bin/faq-eval [datasets-folder] [set ...]</pre>
+ *
+ * The folder defaults to {@code ../shared/datasets}; the sets to the six in docs/benchmarks.md.
+ */
+public final class FaqEvaluation {
+
+    static final List<String> DEFAULT_SETS = List.of("banking77", "clinc150", "hwu64", "xsid-nl", "banking77-oos",
+            "xsid-nl-oos");
+
+    /** A question's outcome: whether the best entry was right, answered, and its confidence. */
+    record Scored(boolean inScope, boolean correct, boolean answered, double confidence, double similarity,
+            double runnerUp) {
+    }
+
+    private FaqEvaluation() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path folder = Path.of(args.length > 0 ? args[0] : "../shared/datasets");
+        List<String> sets = args.length > 1 ? List.of(args).subList(1, args.length) : DEFAULT_SETS;
+        if (!Files.isDirectory(folder)) {
+            System.err.println("no data sets in " + folder.toAbsolutePath());
+            System.exit(2);
+        }
+        System.out.println(EvaluationResult.header());
+        for (String set : sets) {
+            System.out.println(evaluate(Dataset.read(folder.resolve(set)), FaqProperties.defaults(Path.of("."))).row());
+        }
+    }
+
+    public static EvaluationResult evaluate(Path datasetFolder) throws IOException {
+        return evaluate(Dataset.read(datasetFolder), FaqProperties.defaults(Path.of(".")));
+    }
+
+    static EvaluationResult evaluate(Dataset data, FaqProperties properties) {
+        List<Scored> scored = score(data, properties);
+        return summarise(data, scored);
+    }
+
+    static List<Scored> score(Dataset data, FaqProperties properties) {
+        Faq faq = Faq.of(data.entries(), Map.of(), properties);
+        List<Scored> scored = new ArrayList<>();
+        int every = Integer.getInteger("faq.sample", 1);
+        for (int i = 0; i < data.inScope().size(); i += every) {
+            var question = data.inScope().get(i);
+            FaqMatch match = faq.match(question.text(), data.lang());
+            boolean correct = match.best() != null && match.best().entry().id().equals(question.label());
+            if (!correct && Boolean.getBoolean("faq.debug")) {
+                System.out.println("MISS " + question.text() + " | " + question.label() + " -> "
+                        + (match.best() == null ? null : match.best().entry().id()) + " " + match.explanation());
+            }
+            scored.add(of(true, correct, match));
+        }
+        for (String question : data.outOfScope()) {
+            scored.add(of(false, false, faq.match(question, data.lang())));
+        }
+        return scored;
+    }
+
+    private static Scored of(boolean inScope, boolean correct, FaqMatch match) {
+        double similarity = match.best() == null ? 0 : match.best().similarity();
+        double runnerUp = match.candidates().size() > 1 ? match.candidates().get(1).similarity() : 0;
+        return new Scored(inScope, correct, match.outcome() == FaqMatch.Outcome.ANSWER, match.confidence(),
+                similarity, runnerUp);
+    }
+
+    static EvaluationResult summarise(Dataset data, List<Scored> scored) {
+        Faq faq = Faq.of(data.entries(), Map.of(), FaqProperties.defaults(Path.of(".")));
+        long start = System.nanoTime();
+        int timed = Math.min(2000, data.inScope().size());
+        for (int i = 0; i < timed; i++) {
+            faq.match(data.inScope().get(i).text(), data.lang());
+        }
+        double micros = (System.nanoTime() - start) / 1000.0 / Math.max(1, timed);
+        List<Scored> in = scored.stream().filter(Scored::inScope).toList();
+        List<Scored> out = scored.stream().filter(s -> !s.inScope()).toList();
+        double top1 = share(in.stream().filter(Scored::correct).count(), in.size());
+        double answered = share(in.stream().filter(Scored::answered).count(), in.size());
+        long answers = scored.stream().filter(Scored::answered).count();
+        double precision = share(scored.stream().filter(s -> s.answered() && s.correct()).count(), answers);
+        double oosAnswered = share(out.stream().filter(Scored::answered).count(), out.size());
+        return new EvaluationResult(data.name(), data.entries().size(), in.size(), out.size(), top1, answered,
+                precision, oosAnswered, auroc(in, out), micros);
+    }
+
+    /** The chance that a random in-scope question gets a higher confidence than a random out-of-scope one. */
+    static double auroc(List<Scored> in, List<Scored> out) {
+        if (in.isEmpty() || out.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] negatives = out.stream().mapToDouble(Scored::confidence).sorted().toArray();
+        double wins = 0;
+        for (Scored s : in) {
+            int below = lowerBound(negatives, s.confidence());
+            int notAbove = upperBound(negatives, s.confidence());
+            wins += below + 0.5 * (notAbove - below);
+        }
+        return wins / ((double) in.size() * negatives.length);
+    }
+
+    private static int lowerBound(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int upperBound(double[] sorted, double value) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static double share(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+}

@@ -1,0 +1,29 @@
+package nl.loket;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A full Loket on a random port against a real Redis. Subclasses share one application context,
+ * so keep per-class properties out of here unless a test really needs its own context.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "loket.gateway.max-frames-per-second=1000")
+public abstract class LoketIntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", TestRedis::start);
+    }
+
+    protected ChatClient connect() {
+        return ChatClient.connect(port);
+    }
+}
