@@ -617,8 +617,10 @@
         if (!notice || typeof notice !== 'object') {
           return;
         }
-        // Never the notice's "html": the widget renders the Markdown itself.
-        var body = el('div', { className: 'notice-body' }, [renderMarkdown(notice.markdown || '')]);
+        // Never the notice's "html": the widget renders the Markdown itself. Only the first paragraph:
+        // the card is a heads-up above the chat, the whole answer is one question away.
+        var summary = String(notice.markdown || '').replace(/\r\n?/g, '\n').split(/\n\s*\n/)[0];
+        var body = el('div', { className: 'notice-body' }, [renderMarkdown(summary)]);
         notices.appendChild(el('article', { className: 'notice-card' }, [
           icon('info'),
           el('div', {}, [el('h3', { text: String(notice.title || '') }), body])
@@ -645,6 +647,9 @@
       log.insertBefore(item, firstPending());
       if (state.open) {
         scrollToEnd();
+        if (!item.classList.contains('from-customer') && item.offsetTop < scroller.scrollTop) {
+          scroller.scrollTop = item.offsetTop - 8; // a long answer is read from its start
+        }
       }
     }
 
