@@ -3,27 +3,18 @@ package nl.loket.widget;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.WebSocketRoute;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Nothing lost, nothing doubled: the socket dies, acks get lost, stored conversations disappear. */
 class WidgetResilienceIntegrationTests extends BrowserTestSupport {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @Test
     void aMessageWhoseAckWasLostIsResentWithTheSameIdAndShownOnce() {
         try (var tab = browser.desktop()) {
-            var proxy = new SocketProxy();
-            tab.page.routeWebSocket(Pattern.compile(".*/ws/chat$"), proxy::accept);
+            var proxy = SocketProxy.on(tab.page);
             tab.go(url("/")).openChat().send("Eerste vraag");
             assertThat(tab.botMessages()).hasCount(1);
             String id = tab.conversationId();
@@ -33,6 +24,7 @@ class WidgetResilienceIntegrationTests extends BrowserTestSupport {
             tab.send("Tweede vraag");
             eventually(() -> assertThat(customerMessages(id, "Tweede vraag")).hasSize(1));
             proxy.refuseNewSockets.set(true);
+            tab.context.setOffline(true);
             proxy.dropCurrentSocket();
 
             assertThat(tab.page.locator("#loket-widget .connection")).hasText("Geen verbinding. We proberen het opnieuw…");
@@ -43,6 +35,7 @@ class WidgetResilienceIntegrationTests extends BrowserTestSupport {
 
             proxy.swallowServerFrames.set(false);
             proxy.refuseNewSockets.set(false);
+            tab.context.setOffline(false); // the browser's "online" event: the widget retries at once
 
             assertThat(tab.page.locator("#loket-widget .connection")).isHidden();
             assertThat(tab.page.locator("#loket-widget .pending")).hasCount(0);
@@ -99,51 +92,6 @@ class WidgetResilienceIntegrationTests extends BrowserTestSupport {
             assertThat(conversations.eventsAfter(someoneElses, 0)).extracting(ConversationEvent::author)
                     .containsExactly(Author.CUSTOMER);
             tab.assertClean();
-        }
-    }
-
-    /** Sits between the widget and the server: can drop the socket, refuse new ones, and swallow frames. */
-    static final class SocketProxy {
-
-        final AtomicBoolean refuseNewSockets = new AtomicBoolean();
-        final AtomicBoolean swallowServerFrames = new AtomicBoolean();
-        final List<String> fromWidget = new CopyOnWriteArrayList<>();
-        private final List<WebSocketRoute> pageSides = new CopyOnWriteArrayList<>();
-
-        void accept(WebSocketRoute page) {
-            if (refuseNewSockets.get()) {
-                page.close();
-                return;
-            }
-            WebSocketRoute server = page.connectToServer();
-            pageSides.add(page);
-            page.onMessage(frame -> {
-                fromWidget.add(frame.text());
-                server.send(frame.text());
-            });
-            server.onMessage(frame -> {
-                if (!swallowServerFrames.get()) {
-                    page.send(frame.text());
-                }
-            });
-        }
-
-        void dropCurrentSocket() {
-            pageSides.getLast().close();
-        }
-
-        List<JsonNode> frames(String type) {
-            return fromWidget.stream().map(JSON::readTree).filter(f -> type.equals(f.path("type").asString()))
-                    .toList();
-        }
-
-        List<JsonNode> hellos() {
-            return frames("hello");
-        }
-
-        List<String> messageIdsFor(String text) {
-            return frames("message").stream().filter(f -> text.equals(f.path("text").asString()))
-                    .map(f -> f.path("clientMsgId").asString()).toList();
         }
     }
 }
