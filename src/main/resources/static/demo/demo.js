@@ -1,0 +1,25 @@
+/* Demo page only: the NL/EN switch. Runs in <head> so <html lang> is set before widget.js reads it. */
+(function () {
+  'use strict';
+  var wanted = new URLSearchParams(location.search).get('lang');
+  var lang = wanted === 'en' ? 'en' : 'nl';
+  document.documentElement.setAttribute('lang', lang);
+
+  document.addEventListener('DOMContentLoaded', function () {
+    document.querySelectorAll('[data-lang-link]').forEach(function (a) {
+      if (a.getAttribute('data-lang-link') === lang) {
+        a.setAttribute('aria-current', 'true');
+      }
+    });
+    if (lang !== 'en') {
+      return;
+    }
+    document.title = 'Polder Energie – green power from the polder';
+    document.querySelectorAll('[data-en]').forEach(function (node) {
+      node.textContent = node.getAttribute('data-en');
+    });
+    document.querySelectorAll('[data-en-aria-label]').forEach(function (node) {
+      node.setAttribute('aria-label', node.getAttribute('data-en-aria-label'));
+    });
+  });
+})();

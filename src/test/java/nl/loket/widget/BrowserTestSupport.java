@@ -1,0 +1,86 @@
+package nl.loket.widget;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import nl.loket.TestRedis;
+import nl.loket.conversation.Author;
+import nl.loket.conversation.ConversationEvent;
+import nl.loket.conversation.ConversationStatus;
+import nl.loket.conversation.Conversations;
+import nl.loket.conversation.Transition;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** A running Loket on a random port with real Redis, and one Chromium shared by a test class. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class BrowserTestSupport {
+
+    static WidgetBrowser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    MessageSource texts;
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", TestRedis::start);
+    }
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new WidgetBrowser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    /** What the bot itself says, as the server will say it: the tests follow the message files. */
+    String text(String key, String lang) {
+        return texts.getMessage(key, null, Locale.forLanguageTag(lang));
+    }
+
+    List<ConversationEvent> customerMessages(String conversationId, String text) {
+        return conversations.eventsAfter(conversationId, 0).stream()
+                .filter(e -> e.author() == Author.CUSTOMER && text.equals(e.text()))
+                .toList();
+    }
+
+    long lastCustomerSeq(String conversationId) {
+        return conversations.eventsAfter(conversationId, 0).stream().filter(e -> e.author() == Author.CUSTOMER)
+                .reduce((a, b) -> b).orElseThrow().seq();
+    }
+
+    /** What the handover and console modules will do: queue the conversation, then an agent takes it. */
+    void queueAndHandToAgent(String conversationId, int queuePosition, String agentName) {
+        conversations.changeStatus(conversationId, Transition.of(ConversationStatus.BOT, ConversationStatus.QUEUED),
+                ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, queuePosition, Map.of()));
+        conversations.changeStatus(conversationId, Transition.of(ConversationStatus.QUEUED, ConversationStatus.AGENT),
+                ConversationEvent.statusChange(ConversationStatus.AGENT, null, agentName, null, Map.of()));
+    }
+
+    static void eventually(Runnable assertion) {
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).pollInterval(100, TimeUnit.MILLISECONDS)
+                .untilAsserted(assertion::run);
+    }
+}
