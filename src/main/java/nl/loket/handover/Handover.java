@@ -205,6 +205,7 @@ public class Handover {
                 store.putState(conversationId, Map.of("phase", "agent", "agent", agentName, "acceptedAt",
                         Long.toString(now().toEpochMilli())));
                 store.removeState(conversationId, "forAgent");
+                store.assign(agentName, conversationId, true);
                 leftQueue(state.get("queue"), conversationId);
                 yield AgentAction.DONE;
             }
@@ -292,14 +293,23 @@ public class Handover {
                 store.state(c.id()), store.details(c.id()), now()));
     }
 
+    /** The chats this agent holds now. */
+    public List<String> chatsOf(String agentName) {
+        return store.assigned(agentName).stream().filter(id -> agentOf(id).filter(agentName::equals).isPresent())
+                .sorted().toList();
+    }
+
     public Collection<String> queueNames() {
         return queues.all().stream().map(QueueDefinition::name).toList();
     }
 
     /** Records an agent's presence (a heartbeat); ONLINE agents make their queues available. */
     public void presence(String agentName, Collection<String> queueNames, Presence presence) {
-        store.setPresence(agentName, List.copyOf(queueNames), presence.name(), now().plus(properties.presenceTtl()));
-        queueNames.forEach(store::publish);
+        String before = store.setPresence(agentName, List.copyOf(queueNames), presence.name(),
+                now().plus(properties.presenceTtl()));
+        if (!presence.name().equals(before)) {
+            queueNames.forEach(store::publish);
+        }
     }
 
     public Presence presenceOf(String agentName) {
@@ -484,6 +494,7 @@ public class Handover {
         if (!(result instanceof AppendResult.Stored)) {
             return AgentAction.NOT_YOURS;
         }
+        store.assign(agentName, conversationId, false);
         if (to != ConversationStatus.QUEUED) {
             store.removeState(conversationId, "phase", "agent", "acceptedAt", "forAgent");
             store.publish(state.getOrDefault("queue", ""));

@@ -106,7 +106,9 @@ class HandoverStore {
         return result;
     }
 
-    void setPresence(String name, List<String> queues, String presence, Instant expires) {
+    /** Returns the presence the agent had before. */
+    String setPresence(String name, List<String> queues, String presence, Instant expires) {
+        String before = redis.opsForValue().get(agent(name));
         redis.opsForValue().set(agent(name), presence, Duration.ofMillis(
                 Math.max(1, expires.toEpochMilli() - System.currentTimeMillis())));
         for (String queue : queues) {
@@ -116,6 +118,7 @@ class HandoverStore {
                 redis.opsForZSet().remove(present(queue), name);
             }
         }
+        return before;
     }
 
     String presence(String name) {
@@ -127,6 +130,21 @@ class HandoverStore {
         redis.opsForZSet().removeRangeByScore(present(queue), 0, now.toEpochMilli());
         Long count = redis.opsForZSet().zCard(present(queue));
         return count == null ? 0 : count;
+    }
+
+    void assign(String agentName, String id, boolean assigned) {
+        String key = PREFIX + "assigned:" + agentName;
+        if (assigned) {
+            redis.opsForSet().add(key, id);
+            redis.expire(key, retention);
+        } else {
+            redis.opsForSet().remove(key, id);
+        }
+    }
+
+    Set<String> assigned(String agentName) {
+        Set<String> ids = redis.opsForSet().members(PREFIX + "assigned:" + agentName);
+        return ids == null ? Set.of() : ids;
     }
 
     void putCallback(String id, String json) {
