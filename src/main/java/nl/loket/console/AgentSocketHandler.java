@@ -47,7 +47,7 @@ import tools.jackson.databind.node.ObjectNode;
  * supervisors read all. Only the agent holding a chat writes in it.
  */
 @Component
-class AgentSocketHandler extends TextWebSocketHandler {
+class AgentSocketHandler extends TextWebSocketHandler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AgentSocketHandler.class);
     private static final int MAX_TEXT = 4000;
@@ -379,6 +379,11 @@ class AgentSocketHandler extends TextWebSocketHandler {
                 log.debug("presence heartbeat failed for {}", socket.agent.name());
             }
         }
+    }
+
+    @Override
+    public void close() {
+        pushes.close();
     }
 
     // ------------------------------------------------------------------ frames

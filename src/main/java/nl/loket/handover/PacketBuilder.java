@@ -19,11 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
 class PacketBuilder {
 
     private final JsonMapper json;
+    private final Triggers triggers;
     private final ObjectProvider<HandoverSummarizer> summarizers;
     private final HandoverSummarizer extractive = new ExtractiveSummarizer();
 
-    PacketBuilder(JsonMapper json, ObjectProvider<HandoverSummarizer> summarizers) {
+    PacketBuilder(JsonMapper json, Triggers triggers, ObjectProvider<HandoverSummarizer> summarizers) {
         this.json = json;
+        this.triggers = triggers;
         this.summarizers = summarizers;
     }
 
@@ -48,7 +50,7 @@ class PacketBuilder {
         long waiting = queuedAt == null ? 0
                 : Duration.between(queuedAt, until != null && until.isAfter(queuedAt) ? until : now).toSeconds();
         var packet = new HandoverPacket(HandoverPacket.VERSION, conversation.id(), customer(conversation),
-                question(asked, state.get("reason")), asked, attempts, state.getOrDefault("reason", ""),
+                question(asked), asked, attempts, state.getOrDefault("reason", ""),
                 state.get("queue"), parseInstant(state.get("requestedAt")), queuedAt, Math.max(0, waiting), details,
                 null);
         String summary;
@@ -63,20 +65,20 @@ class PacketBuilder {
     }
 
     /**
-     * The question in the customer's own words: their longest message before the handover (a bare
-     * "I want a person" is usually the shortest), or the last one when all are equally short.
+     * The question in the customer's own words: their longest message before the handover that is
+     * not just a request for a person; the last message when every one is such a request.
      */
-    private static String question(List<String> asked, String reason) {
+    private String question(List<String> asked) {
         if (asked.isEmpty()) {
             return "";
         }
-        String best = asked.getLast();
+        String best = null;
         for (String text : asked) {
-            if (text.length() > best.length()) {
+            if (!triggers.asksForPerson(text) && (best == null || text.length() > best.length())) {
                 best = text;
             }
         }
-        return best;
+        return best == null ? asked.getLast() : best;
     }
 
     private HandoverPacket.Customer customer(Conversation conversation) {

@@ -56,6 +56,10 @@ class Triggers {
         return Optional.empty();
     }
 
+    boolean asksForPerson(String text) {
+        return personWords.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+
     /** The tag value for a reason: the part before ':' when it is one we know, else "other". */
     static String metricName(String reason) {
         String name = reason.contains(":") ? reason.substring(0, reason.indexOf(':')) : reason;
