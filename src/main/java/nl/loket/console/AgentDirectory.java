@@ -34,8 +34,10 @@ class AgentDirectory implements UserDetailsService {
         this.accounts = properties.agents().stream()
                 .collect(Collectors.toMap(ConsoleProperties.AgentAccount::name, Function.identity(), (a, b) -> a));
         this.handover = handover;
+        // one bcrypt check per distinct hash: each costs tens of milliseconds by design
+        Map<String, Boolean> demoHash = new java.util.HashMap<>();
         for (var account : properties.agents()) {
-            if (encoder.matches(DEMO_PASSWORD, account.passwordHash())) {
+            if (demoHash.computeIfAbsent(account.passwordHash(), h -> encoder.matches(DEMO_PASSWORD, h))) {
                 log.warn("console agent '{}' has the demo password: only for local runs; configure "
                         + "loket.console.agents with your own bcrypt hashes", account.name());
             }

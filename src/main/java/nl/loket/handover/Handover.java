@@ -82,7 +82,9 @@ public class Handover {
         Map<String, String> state = new HashMap<>();
         state.put("reason", reason);
         state.put("queue", queue.name());
-        state.put("requestedSeq", Long.toString(conversation.lastSeq()));
+        // re-read: a caller may hold the conversation from before it appended its own answer
+        long lastSeq = conversations.find(conversation.id()).map(Conversation::lastSeq).orElse(conversation.lastSeq());
+        state.put("requestedSeq", Long.toString(lastSeq));
         state.put("requestedAt", Long.toString(now().toEpochMilli()));
         state.put("detail", "0");
         store.putState(conversation.id(), state);

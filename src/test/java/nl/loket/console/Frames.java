@@ -79,6 +79,12 @@ class Frames implements WebSocket.Listener, AutoCloseable {
         return List.copyOf(seen);
     }
 
+    /** Drops every frame received so far. */
+    synchronized void forget() {
+        inbox.clear();
+        seen.clear();
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
         partial.append(data);

@@ -277,7 +277,17 @@ class HandoverAcrossNodesIntegrationTests {
             anna.error("forbidden");
             bram.send("type", "accept", "conversationId", customer.conversationId);
             assertThat(customer.status("agent").path("agentName").asString()).isEqualTo("bram");
-            bram.send("type", "close", "conversationId", customer.conversationId);
+
+            bram.send("type", "transfer", "conversationId", customer.conversationId, "agent", "anna");
+            customer.status("queued");
+            try (var sanne = Clients.Agent.signIn(b, "sanne", "demo")) {
+                sanne.send("type", "accept", "conversationId", customer.conversationId);
+                sanne.error("not_yours"); // transferred to anna: only she may take it
+            }
+            anna.inboxWith(customer.conversationId);
+            anna.send("type", "accept", "conversationId", customer.conversationId);
+            assertThat(customer.status("agent").path("agentName").asString()).isEqualTo("anna");
+            anna.send("type", "close", "conversationId", customer.conversationId);
             customer.status("closed");
         }
     }
