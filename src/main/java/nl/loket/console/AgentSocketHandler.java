@@ -212,7 +212,14 @@ class AgentSocketHandler extends TextWebSocketHandler implements AutoCloseable {
     }
 
     private void accept(AgentSocket socket, String conversationId) {
-        readable(socket.agent, conversationId);
+        Agent agent = socket.agent;
+        // the queue decides, not the status: whoever loses a race for a chat of their queue hears not_waiting
+        boolean ofMyQueues = conversations.find(conversationId).isPresent() && (agent.supervisor()
+                || handover.waitingFor(conversationId).map(agent.name()::equals)
+                        .orElseGet(() -> handover.queueOf(conversationId).filter(agent.queues()::contains).isPresent()));
+        if (!ofMyQueues) {
+            throw new Refused("forbidden", "this chat is not waiting in your queues and not assigned to you");
+        }
         AgentAction action = handover.accept(conversationId, socket.agent.name());
         outcome(action, conversationId);
         send(socket, frame("accepted").put("conversationId", conversationId)
@@ -342,18 +349,20 @@ class AgentSocketHandler extends TextWebSocketHandler implements AutoCloseable {
 
     @EventListener
     void on(InboxChanged changed) {
+        // every socket: a transfer to one agent can land in a queue that agent does not serve
         for (AgentSocket socket : sockets.values()) {
-            if (changed.queue().isEmpty() || socket.agent.supervisor() || socket.agent.queues().contains(changed.queue())) {
-                pushes.execute(() -> pushInbox(socket));
-            }
+            pushes.execute(() -> pushInbox(socket));
         }
     }
 
     private void pushInbox(AgentSocket socket) {
         Agent agent = socket.agent;
         List<WaitingChat> waiting = new ArrayList<>();
-        for (WaitingChat chat : handover.waiting(agent.queues())) {
-            if (agent.supervisor() || chat.forAgent() == null || chat.forAgent().equals(agent.name())) {
+        // every queue: a chat transferred to this agent may wait in a queue they do not serve
+        for (WaitingChat chat : handover.waiting(handover.queueNames())) {
+            boolean mine = chat.forAgent() == null ? agent.queues().contains(chat.queue())
+                    : chat.forAgent().equals(agent.name());
+            if (agent.supervisor() || mine) {
                 waiting.add(chat);
             }
         }

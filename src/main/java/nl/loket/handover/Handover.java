@@ -169,6 +169,13 @@ public class Handover {
         }
     }
 
+    /** A waiting chat that was closed (by the customer, or by expiry) leaves its queue. */
+    void statusChanged(String conversationId, ConversationStatus from, ConversationStatus to) {
+        if (from == ConversationStatus.QUEUED && to == ConversationStatus.CLOSED) {
+            leftQueue(store.state(conversationId).get("queue"), conversationId);
+        }
+    }
+
     /** Two answers marked unhelpful (configurable) hand the chat over, once per run of bad answers. */
     void feedbackGiven(String conversationId) {
         Conversation conversation = conversations.find(conversationId).orElse(null);
@@ -278,6 +285,11 @@ public class Handover {
         for (String queue : queueNames) {
             long position = 0;
             for (var entry : store.waitingIn(queue)) {
+                Optional<Conversation> conversation = conversations.find(entry.getKey());
+                if (conversation.isEmpty() || conversation.get().status() != ConversationStatus.QUEUED) {
+                    store.dequeue(queue, entry.getKey()); // expired, or closed by the customer while waiting
+                    continue;
+                }
                 position++;
                 Optional<HandoverPacket> packet = packet(entry.getKey());
                 if (packet.isPresent()) {

@@ -2,6 +2,7 @@ package nl.loket.handover;
 
 import java.nio.charset.StandardCharsets;
 import nl.loket.conversation.FeedbackGiven;
+import nl.loket.conversation.StatusChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.connection.Message;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns handover's pub/sub channel into a local {@link InboxChanged} on every node, so any node can
- * serve any agent socket; and hands unhelpful-answer feedback to {@link Handover}.
+ * serve any agent socket; and hands unhelpful-answer feedback and closed waiting chats to {@link Handover}.
  */
 @Component
 class HandoverEvents implements MessageListener {
@@ -29,6 +30,11 @@ class HandoverEvents implements MessageListener {
     @Override
     public void onMessage(Message message, byte[] pattern) {
         publisher.publishEvent(new InboxChanged(new String(message.getBody(), StandardCharsets.UTF_8)));
+    }
+
+    @EventListener
+    void on(StatusChanged changed) {
+        handover.statusChanged(changed.conversationId(), changed.from(), changed.to());
     }
 
     @EventListener

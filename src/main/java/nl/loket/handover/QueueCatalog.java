@@ -60,12 +60,6 @@ class QueueCatalog {
         return loaded.queues().get(loaded.defaultQueue());
     }
 
-    /** The queue a question with these FAQ tags belongs to; the default queue when none claims them. */
-    QueueDefinition forTags(Collection<String> tags) {
-        return all().stream().filter(q -> q.tags().stream().anyMatch(tags::contains)).findFirst()
-                .orElseGet(this::defaultQueue);
-    }
-
     private Loaded fresh() {
         long now = System.currentTimeMillis();
         if (now - checkedAt > CHECK_EVERY_MS) {

@@ -163,20 +163,12 @@ class HandoverAcrossNodesIntegrationTests {
             long queuedAt = a.bean(Conversations.class).find(customer.conversationId).orElseThrow().lastSeq();
             customer.say("Hallo? Is daar iemand?");
             customer.say("Ik wil een medewerker spreken");
-            for (Node node : List.of(a, b)) {
-                assertThat(node.bean(Conversations.class).appendFromBot(customer.conversationId,
-                        ConversationEvent.botMessage("I should not speak", "faq", List.of(), List.of(), Map.of())))
-                        .isInstanceOf(AppendResult.StatusRefused.class);
-            }
+            botIsRefusedOnEveryNode(customer.conversationId);
             anna.inboxWith(customer.conversationId);
             anna.send("type", "accept", "conversationId", customer.conversationId);
             customer.status("agent");
             customer.say("Wat kost stroom?");
-            for (Node node : List.of(a, b)) {
-                assertThat(node.bean(Conversations.class).appendFromBot(customer.conversationId,
-                        ConversationEvent.botMessage("Nor now", "llm", List.of(), List.of(), Map.of())))
-                        .isInstanceOf(AppendResult.StatusRefused.class);
-            }
+            botIsRefusedOnEveryNode(customer.conversationId);
             Thread.sleep(500); // give a misbehaving router time to answer
             assertThat(a.bean(Conversations.class).eventsAfter(customer.conversationId, queuedAt))
                     .noneMatch(e -> e.author() == Author.BOT);
@@ -297,8 +289,25 @@ class HandoverAcrossNodesIntegrationTests {
         try (var anna = Clients.Agent.signIn(b, "anna", "demo");
                 var customer = Clients.Customer.start(a, "en")) {
             queueUp(customer);
+            anna.inboxWith(customer.conversationId);
+            anna.forget(); // older inbox frames, without the chat, must not count
             customer.say("I'll carry on with the assistant");
             assertThat(customer.status("bot").path("text").asString()).contains("back with the assistant");
+            anna.await("inbox without the chat", f -> "inbox".equals(f.path("type").asString())
+                    && f.path("waiting").valueStream().noneMatch(c -> customer.conversationId.equals(
+                            c.path("conversationId").asString())));
+        }
+    }
+
+    @Test
+    void aWaitingChatTheCustomerClosesLeavesTheQueue() {
+        try (var anna = Clients.Agent.signIn(b, "anna", "demo");
+                var customer = Clients.Customer.start(a, "en")) {
+            queueUp(customer);
+            anna.inboxWith(customer.conversationId);
+            anna.forget(); // older inbox frames, without the chat, must not count
+            customer.send("type", "close");
+            customer.status("closed");
             anna.await("inbox without the chat", f -> "inbox".equals(f.path("type").asString())
                     && f.path("waiting").valueStream().noneMatch(c -> customer.conversationId.equals(
                             c.path("conversationId").asString())));
@@ -409,6 +418,14 @@ class HandoverAcrossNodesIntegrationTests {
                     .isEqualTo(ConversationStatus.BOT);
             return a.bean(Conversations.class).eventsAfter(customer.conversationId, notice.path("seq").asLong() - 1)
                     .getFirst().attribute("reason");
+        }
+    }
+
+    private static void botIsRefusedOnEveryNode(String conversationId) {
+        for (Node node : List.of(a, b)) {
+            assertThat(node.bean(Conversations.class).appendFromBot(conversationId,
+                    ConversationEvent.botMessage("I should not speak", "faq", List.of(), List.of(), Map.of())))
+                    .isInstanceOf(AppendResult.StatusRefused.class);
         }
     }
 
