@@ -54,12 +54,16 @@ class HandoverAcrossNodesIntegrationTests {
     }
 
     @BeforeEach
-    void everyoneOffline() {
+    void everyoneOfflineAndQueuesEmpty() {
         CLOCK.set(MONDAY_10);
         Handover handover = a.bean(Handover.class);
         for (String agent : List.of("anna", "bram", "sanne")) {
             handover.presence(agent, handover.queueNames(), Presence.OFFLINE);
         }
+        // every test starts with empty queues: close what earlier tests left waiting
+        handover.waiting(handover.queueNames()).forEach(chat ->
+                a.bean(Conversations.class).close(chat.conversationId(), "test_cleanup"));
+        assertThat(handover.waiting(handover.queueNames())).isEmpty();
     }
 
     @Test
@@ -300,6 +304,27 @@ class HandoverAcrossNodesIntegrationTests {
     }
 
     @Test
+    void customersBehindHearTheirNewPlaceWhenTheQueueMoves() {
+        try (var anna = Clients.Agent.signIn(b, "anna", "demo");
+                var first = Clients.Customer.start(a, "en");
+                var second = Clients.Customer.start(a, "nl")) {
+            queueUp(first);
+            second.say("Ik wil een medewerker spreken");
+            second.bot();
+            second.say("12345678");
+            JsonNode queued = second.status("queued");
+            int place = queued.path("queuePosition").asInt();
+            assertThat(queued.path("text").asString()).contains("nummer " + place).contains("minuten");
+            anna.inboxWith(first.conversationId);
+            anna.send("type", "accept", "conversationId", first.conversationId);
+            anna.await("accepted");
+            JsonNode moved = second.event("new place", f -> "notice".equals(f.path("kind").asString()));
+            assertThat(moved.path("queuePosition").asInt()).isEqualTo(place - 1);
+            assertThat(moved.path("text").asString()).contains("nummer " + (place - 1));
+        }
+    }
+
+    @Test
     void aWaitingChatTheCustomerClosesLeavesTheQueue() {
         try (var anna = Clients.Agent.signIn(b, "anna", "demo");
                 var customer = Clients.Customer.start(a, "en")) {
@@ -382,6 +407,15 @@ class HandoverAcrossNodesIntegrationTests {
             }
         }
         var http = HttpClient.newHttpClient();
+        var forged = http.send(HttpRequest.newBuilder(URI.create(b.http() + "/console/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=anna&password=demo")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(forged.statusCode()).as("sign-in without a CSRF token").isEqualTo(403);
+        var csrf = http.send(HttpRequest.newBuilder(URI.create(b.http() + "/console/csrf")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(csrf.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c)
+                .contains("JSESSIONID").contains("HttpOnly").contains("SameSite=Lax"));
         var page = http.send(HttpRequest.newBuilder(URI.create(b.http() + "/console/")).header("Accept", "text/html")
                 .build(), HttpResponse.BodyHandlers.discarding());
         assertThat(page.statusCode()).isEqualTo(302);

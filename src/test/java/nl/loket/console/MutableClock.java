@@ -8,14 +8,16 @@ import java.time.ZoneOffset;
 /** A clock the tests move, so opening hours can be tested at any time of day. */
 final class MutableClock extends Clock {
 
-    private volatile Instant now;
+    private volatile Instant base;
+    private volatile long setAt = System.nanoTime();
 
     MutableClock(Instant now) {
-        this.now = now;
+        this.base = now;
     }
 
-    void set(Instant instant) {
-        now = instant;
+    synchronized void set(Instant instant) {
+        base = instant;
+        setAt = System.nanoTime();
     }
 
     @Override
@@ -29,8 +31,8 @@ final class MutableClock extends Clock {
     }
 
     @Override
-    public Instant instant() {
-        // the wall clock's progress on top of the chosen moment, so waiting times still grow
-        return now;
+    public synchronized Instant instant() {
+        // the wall clock's progress on top of the chosen moment, so waiting times grow and queues keep their order
+        return base.plusNanos(System.nanoTime() - setAt);
     }
 }
