@@ -27,9 +27,16 @@ class Frames implements WebSocket.Listener, AutoCloseable {
     final WebSocket socket;
 
     Frames(String url, String cookie) {
+        this(url, cookie, null);
+    }
+
+    Frames(String url, String cookie, String origin) {
         var builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
         if (cookie != null) {
             builder.header("Cookie", cookie);
+        }
+        if (origin != null) {
+            builder.header("Origin", origin);
         }
         this.socket = builder.buildAsync(URI.create(url), this).join();
     }

@@ -425,13 +425,10 @@ class HandoverAcrossNodesIntegrationTests {
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         assertThat(http.send(HttpRequest.newBuilder(URI.create(b.http() + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
-        try {
-            new Frames(b.ws("/ws/agent"), null).close();
-            throw new AssertionError("an anonymous agent socket was accepted");
-        } catch (CompletionException e) {
-            assertThat(e.getCause()).isInstanceOfSatisfying(WebSocketHandshakeException.class,
-                    h -> assertThat(h.getResponse().statusCode()).isEqualTo(401));
-        }
+        assertThat(handshakeStatus(() -> new Frames(b.ws("/ws/agent"), null))).as("anonymous").isEqualTo(401);
+        String cookie = Clients.sessionCookie(b, "anna", "demo");
+        assertThat(handshakeStatus(() -> new Frames(b.ws("/ws/agent"), cookie, "https://evil.example")))
+                .as("another site riding on the agent's cookie").isEqualTo(403);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -452,6 +449,16 @@ class HandoverAcrossNodesIntegrationTests {
                     .isEqualTo(ConversationStatus.BOT);
             return a.bean(Conversations.class).eventsAfter(customer.conversationId, notice.path("seq").asLong() - 1)
                     .getFirst().attribute("reason");
+        }
+    }
+
+    private static int handshakeStatus(java.util.function.Supplier<Frames> connect) {
+        try {
+            connect.get().close();
+            return 101;
+        } catch (CompletionException e) {
+            assertThat(e.getCause()).isInstanceOf(WebSocketHandshakeException.class);
+            return ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
         }
     }
 
