@@ -90,6 +90,16 @@ final class Clients {
                             c.path("conversationId").asString())));
         }
 
+        /** Waits until an inbox arrives without the chat (older frames forgotten first, so they cannot count). */
+        void inboxLosesChatAfter(String conversationId, Runnable action) {
+            inboxWith(conversationId);
+            forget();
+            action.run();
+            await("inbox without " + conversationId, f -> "inbox".equals(f.path("type").asString())
+                    && f.path("waiting").valueStream().noneMatch(c -> conversationId.equals(
+                            c.path("conversationId").asString())));
+        }
+
         JsonNode event(String conversationId, String description, java.util.function.Predicate<JsonNode> match) {
             return await(description, f -> "event".equals(f.path("type").asString())
                     && conversationId.equals(f.path("conversationId").asString()) && match.test(f));
