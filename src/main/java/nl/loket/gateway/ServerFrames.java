@@ -48,6 +48,11 @@ class ServerFrames {
         ObjectNode node = json.valueToTree(event);
         node.remove("clientMsgId");
         node.remove("attributes");
+        // the one module detail customers see: how long they will wait, in seconds
+        String waitMinutes = event.attribute("estimatedWaitMinutes");
+        if (waitMinutes != null) {
+            node.put("estimatedWait", Long.parseLong(waitMinutes) * 60);
+        }
         ObjectNode frame = json.createObjectNode().put("type", "event");
         frame.setAll(node);
         return new TextMessage(json.writeValueAsString(frame));

@@ -1,5 +1,6 @@
 /**
- * Handing a conversation to a person: when the bot hands over, which queue it goes to, whether
- * anyone can take it, and the status transitions that silence the bot.
+ * Handing a conversation to a person and back: the triggers, the queues ({@code queues.yml}), the
+ * details dialogue and leave-a-message, agent presence, the handover packet and every status change
+ * (compare-and-set, with a status event that says why). It owns the {@code loket:handover:} keys.
  */
 package nl.loket.handover;

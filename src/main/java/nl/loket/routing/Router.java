@@ -57,7 +57,14 @@ public class Router {
 
     private void route(String conversationId, ConversationEvent message) {
         var conversation = conversations.find(conversationId).orElse(null);
+        if (conversation != null && conversation.status() == ConversationStatus.QUEUED) {
+            handover.customerWaiting(conversation, message); // may leave the queue; never a bot answer
+            return;
+        }
         if (conversation == null || conversation.status() != ConversationStatus.BOT) {
+            return;
+        }
+        if (handover.consume(conversation, message)) { // handover dialogue, or a reason to hand over
             return;
         }
         if (faq.handle(conversation, message.text())) {

@@ -1,0 +1,31 @@
+package nl.loket.console;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param agents who may sign in to the console; password hashes only ({bcrypt}...), never passwords
+ * @param cannedFile the canned replies content file
+ * @param heartbeat how often connected agents renew their presence (keep it well under loket.handover.presence-ttl)
+ */
+@Validated
+@ConfigurationProperties("loket.console")
+public record ConsoleProperties(@DefaultValue List<@Valid AgentAccount> agents,
+        @NotBlank @DefaultValue("faq/canned.yml") String cannedFile,
+        @NotNull @DefaultValue("20s") Duration heartbeat) {
+
+    /**
+     * @param roles AGENT and/or SUPERVISOR (a supervisor sees and may read every chat)
+     * @param queues the queues this agent serves
+     */
+    public record AgentAccount(@NotBlank String name, @NotBlank String passwordHash, @NotEmpty List<String> roles,
+            @DefaultValue List<String> queues) {
+    }
+}

@@ -1,0 +1,47 @@
+package nl.loket.handover;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import nl.loket.conversation.Source;
+
+/**
+ * What the agent sees before accepting, so the customer never has to repeat themselves. Versioned:
+ * consumers check {@link #version()}; fields are only ever added within a version.
+ *
+ * @param question the customer's question in their own words
+ * @param customerMessages everything the customer wrote before the handover, oldest first
+ * @param waitingSeconds how long the chat has been waiting (or waited) in the queue
+ */
+public record HandoverPacket(
+        int version,
+        String conversationId,
+        Customer customer,
+        String question,
+        List<String> customerMessages,
+        List<BotAttempt> botAttempts,
+        String reason,
+        String queue,
+        Instant requestedAt,
+        Instant queuedAt,
+        long waitingSeconds,
+        Map<String, String> details,
+        String summary) {
+
+    public static final int VERSION = 1;
+
+    /** The customer as the host site described them; {@code verified} only when its signature checked out. */
+    public record Customer(String id, String name, String email, boolean verified, String lang, String page) {
+    }
+
+    /** One answer the bot gave, with how sure it was and what the customer thought of it. */
+    public record BotAttempt(long seq, String tier, String text, List<Source> sources, String score, String entryId,
+            Boolean helpful, String outcome) {
+    }
+
+    public HandoverPacket {
+        customerMessages = List.copyOf(customerMessages);
+        botAttempts = List.copyOf(botAttempts);
+        details = Map.copyOf(details);
+    }
+}

@@ -1,0 +1,11 @@
+package nl.loket.handover;
+
+/**
+ * Writes the packet's summary. The default is extractive; the LLM module can provide a bean of
+ * this type to write it instead (handover itself never imports an LLM library).
+ */
+public interface HandoverSummarizer {
+
+    /** A summary of {@code packet} (whose summary is still empty) for the agent, a few sentences at most. */
+    String summarize(HandoverPacket packet);
+}
