@@ -190,12 +190,12 @@ class HandoverAcrossNodesIntegrationTests {
             c.say("waar vind ik mijn JAARAFREKENING");
         })).isEqualTo("repeated_question");
         assertThat(reasonAfter(c -> {
-            c.say("Hoe zit het met de energiebelasting");
+            c.say("Kun je een pizza voor me bestellen");
             JsonNode offer = c.bot();
             c.say(offer.path("quickReplies").get(0).path("value").asString());
         })).isEqualTo("no_answer");
         assertThat(reasonAfter(c -> {
-            for (String question : List.of("Vraag een over iets", "Vraag twee over iets anders")) {
+            for (String question : List.of("Wat is de hoofdstad van Peru", "Hoeveel poten heeft een spin")) {
                 c.say(question);
                 c.send("type", "feedback", "seq", c.bot().path("seq").asLong(), "helpful", false);
             }

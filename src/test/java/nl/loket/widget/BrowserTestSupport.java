@@ -60,6 +60,20 @@ abstract class BrowserTestSupport {
         return texts.getMessage(key, null, Locale.forLanguageTag(lang));
     }
 
+    /** A text with {0}-style arguments, as a pattern in which each argument may be anything. */
+    java.util.regex.Pattern textPattern(String key, String lang) {
+        String template = texts.getMessage(key, null, Locale.forLanguageTag(lang)).replace("''", "'");
+        StringBuilder pattern = new StringBuilder("^");
+        for (String part : template.split("\\{\\d+}", -1)) {
+            if (pattern.length() > 1) {
+                pattern.append(".+");
+            }
+            // escaped by hand: Playwright runs the pattern as a JavaScript RegExp, which has no \\Q...\\E quoting
+            pattern.append(part.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0"));
+        }
+        return java.util.regex.Pattern.compile(pattern.append("$").toString());
+    }
+
     List<ConversationEvent> customerMessages(String conversationId, String text) {
         return conversations.eventsAfter(conversationId, 0).stream()
                 .filter(e -> e.author() == Author.CUSTOMER && text.equals(e.text()))
