@@ -1,0 +1,33 @@
+package nl.loket.config;
+
+import java.io.IOException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+/**
+ * A bare echo socket at {@code /ws/echo}, the baseline the customer channel is measured against in
+ * docs/benchmarks.md: same Tomcat, same buffers (WebSocketConfig), no Redis, no routing. Off unless
+ * {@code loket.bench.echo-endpoint=true}, so it never runs in production by accident.
+ */
+class EchoSocketHandler extends TextWebSocketHandler {
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
+        session.sendMessage(message);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty("loket.bench.echo-endpoint")
+    static class Registration implements WebSocketConfigurer {
+
+        @Override
+        public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+            registry.addHandler(new EchoSocketHandler(), "/ws/echo").setAllowedOriginPatterns("*");
+        }
+    }
+}
