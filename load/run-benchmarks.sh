@@ -123,7 +123,7 @@ for run in $(seq 1 "$RUNS"); do
     gatling IdleSocketsSimulation "run$run-idle-$channel-gatling" -Dloket.channel="$channel" \
       -Dloket.sockets="$SOCKETS" -Dloket.rampSeconds="$IDLE_RAMP_SECONDS" -Dloket.holdSeconds="$IDLE_HOLD_SECONDS" &
     GATLING_PID=$!
-    for _ in $(seq 1 150); do
+    for _ in $(seq 1 300); do # a loaded machine can take minutes to accept 10,000 sockets
       [ "$(open_sockets)" -ge "$SOCKETS" ] && break
       sleep 1
     done
