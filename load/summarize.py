@@ -46,7 +46,7 @@ def main(results, sockets, phase_seconds, redis_version):
 
     runs = max([len(v) for v in idle.values()] + [len(reports)])
     print(f"Medians over up to {runs} runs; every run that counted is in brackets. Redis {redis_version}.\n")
-    print(f"### Idle sockets ({sockets:,} sockets, each said hello and got its answer)\n")
+    print(f"#### Idle sockets ({sockets:,} sockets, each said hello and got its answer)\n")
     print("| socket | open | heap before (MiB) | heap with sockets (MiB) | heap per socket (KiB) "
           "| RSS before (MiB) | RSS with sockets (MiB) | RSS per socket (KiB) | Redis per conversation (bytes) |")
     print("|---|---|---|---|---|---|---|---|---|")
@@ -70,7 +70,7 @@ def main(results, sockets, phase_seconds, redis_version):
 
     if not reports:
         return
-    print(f"\n### Round trips, echo and chat back to back ({phase_seconds} s per phase)\n")
+    print(f"\n#### Round trips, echo and chat back to back ({phase_seconds} s per phase)\n")
     print("| phase | socket | round trips/s | message p50 / p99 (ms) | hello p50 / p99 (ms) "
           "| connect p50 / p99 (ms) | KO |")
     print("|---|---|---|---|---|---|---|")
