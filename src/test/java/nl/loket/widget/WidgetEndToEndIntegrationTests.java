@@ -228,10 +228,14 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
             assertThat(tab.page.locator("#loket-widget .status-line").last()).hasText("Je chat weer met de assistent.");
             assertThat(tab.page.locator("#loket-widget .subtitle")).hasText("Digitale assistent");
             assertThat(tab.page.locator("#loket-widget .person")).isEnabled();
-            assertThat(pane.locator(".pane-status")).containsText("bot");
+            assertThat(pane.locator(".pane-status")).hasText("bot");
             eventually(() -> assertThat(status(id)).isEqualTo(ConversationStatus.BOT));
             tab.screenshot("27-back-to-the-assistant");
             console.screenshot("32-console-handed-back");
+            tab.page.setViewportSize(375, 740);
+            tab.screenshot("28-mobile-back-to-the-assistant");
+            agent.setViewportSize(375, 740);
+            console.screenshot("33-console-mobile");
             tab.assertClean();
             console.assertClean();
         }
