@@ -1,7 +1,6 @@
 package nl.loket.widget;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
-import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -23,6 +22,7 @@ import nl.loket.faq.Faq;
 import nl.loket.faq.FaqEntry;
 import nl.loket.handover.Handover;
 import nl.loket.llm.LlmTier;
+import nl.loket.llm.OpenAiWire;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -242,28 +242,9 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
     }
 
     private void stubModel(String questionWord, List<String> tokens) {
-        StringBuilder body = new StringBuilder(role());
-        tokens.forEach(t -> body.append(chunk("{\"content\":" + json(t) + "}", "null")));
-        body.append(chunk("{}", "\"stop\"")).append("data: [DONE]\n\n");
         // dribbled over 3 s in 12 pieces, so the browser sees the answer grow (and the idle timeout of 5 s holds)
         MODEL.stubFor(post(urlEqualTo(CHAT)).withRequestBody(containing(questionWord))
-                .willReturn(okForContentType("text/event-stream", body.toString())
-                        .withChunkedDribbleDelay(12, 3000)));
-    }
-
-    private static String role() {
-        return chunk("{\"role\":\"assistant\",\"content\":\"\"}", "null");
-    }
-
-    /** One chunk of OpenAI's chat-completions stream (see nl.loket.llm.OpenAiWire). */
-    private static String chunk(String delta, String finishReason) {
-        return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
-                + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
-                + finishReason + "}]}\n\n";
-    }
-
-    private static String json(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+                .willReturn(OpenAiWire.sse(OpenAiWire.stream(tokens)).withChunkedDribbleDelay(12, 3000)));
     }
 
     /** Every distinct text the streaming bubble shows, in order, recorded in the page itself. */
