@@ -6,8 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.util.List;
 
-/** OpenAI's exact chat-completions streaming wire format, for WireMock stubs. */
-final class OpenAiWire {
+/** OpenAI's exact chat-completions streaming wire format, for WireMock stubs (also the widget's browser tests). */
+public final class OpenAiWire {
 
     private OpenAiWire() {
     }
@@ -32,7 +32,7 @@ final class OpenAiWire {
     }
 
     /** A whole, well-formed stream: role, one chunk per token, stop, usage, [DONE]. */
-    static String stream(List<String> tokens) {
+    public static String stream(List<String> tokens) {
         return stream(tokens, "stop", true);
     }
 
@@ -48,7 +48,7 @@ final class OpenAiWire {
         return body.toString();
     }
 
-    static ResponseDefinitionBuilder sse(String body) {
+    public static ResponseDefinitionBuilder sse(String body) {
         return okForContentType("text/event-stream", body);
     }
 

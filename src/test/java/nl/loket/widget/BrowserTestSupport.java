@@ -60,18 +60,12 @@ abstract class BrowserTestSupport {
         return texts.getMessage(key, null, Locale.forLanguageTag(lang));
     }
 
-    /** A text with {0}-style arguments, as a pattern in which each argument may be anything. */
-    java.util.regex.Pattern textPattern(String key, String lang) {
-        String template = texts.getMessage(key, null, Locale.forLanguageTag(lang)).replace("''", "'");
-        StringBuilder pattern = new StringBuilder("^");
-        for (String part : template.split("\\{\\d+}", -1)) {
-            if (pattern.length() > 1) {
-                pattern.append(".+");
-            }
-            // escaped by hand: Playwright runs the pattern as a JavaScript RegExp, which has no \\Q...\\E quoting
-            pattern.append(part.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0"));
-        }
-        return java.util.regex.Pattern.compile(pattern.append("$").toString());
+    /** A bot text with arguments ({0}, {1}) filled in by the server: any text in their place. */
+    java.util.regex.Pattern textWithArguments(String key, String lang) {
+        String[] parts = text(key, lang).split("\\{\\d+}", -1);
+        // escaped by hand, not with Pattern.quote: Playwright hands the pattern to JavaScript, which has no quoting with Q and E
+        return java.util.regex.Pattern.compile(java.util.Arrays.stream(parts).map(p -> p.replaceAll("\\W", "\\\\$0"))
+                .collect(java.util.stream.Collectors.joining(".+")));
     }
 
     List<ConversationEvent> customerMessages(String conversationId, String text) {

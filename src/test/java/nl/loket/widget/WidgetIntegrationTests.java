@@ -106,12 +106,11 @@ class WidgetIntegrationTests extends BrowserTestSupport {
             tab.page.locator("#loket-widget .person").click();
 
             Locator notice = tab.page.locator("#loket-widget .log > li.notice").last();
-            assertThat(notice.locator(".bubble")).hasText(textPattern("handover.nobody-available", "nl"));
-            assertThat(notice.locator(".quick button", new Locator.LocatorOptions()
-                    .setHasText(text("handover.leave-message.label", "nl")))).hasCount(1);
+            assertThat(notice.locator(".bubble")).hasText(textWithArguments("handover.nobody-available", "nl"));
+            assertThat(notice.locator(".quick button")).hasText(new String[] {
+                text("handover.leave-message.label", "nl"), text("handover.carry-on.label", "nl")});
             Locator carryOn = notice.locator(".quick button", new Locator.LocatorOptions()
                     .setHasText(text("handover.carry-on.label", "nl")));
-            assertThat(carryOn).hasCount(1);
             tab.screenshot("04-nobody-available");
 
             carryOn.click();
@@ -253,8 +252,8 @@ class WidgetIntegrationTests extends BrowserTestSupport {
     @Test
     void showsQueueAgentJoiningTypingAndTheAgentsMessages() {
         try (var tab = browser.desktop().go(url("/"))) {
-            // the queue is driven from here; the real handover flow is in the console browser tests
-            tab.openChat().send("Wat kost stroom?");
+            // a question nobody answers: asking for a person here would start the real handover
+            tab.openChat().send("Xyzzy over mijn termijnbedrag");
             assertThat(tab.botMessages()).hasCount(1);
             String id = tab.conversationId();
 
