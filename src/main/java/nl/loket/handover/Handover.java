@@ -37,6 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class Handover {
 
+    /**
+     * How far back the triggers look (about 20 turns). Repeats and thumbs-down are about the recent
+     * conversation, and reading the whole log on every message made long chats quadratic.
+     */
+    private static final int RECENT_EVENTS = 40;
+
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{7,18}[0-9]");
 
@@ -146,8 +152,8 @@ public class Handover {
                 // not in a handover dialogue
             }
         }
-        List<ConversationEvent> earlier = conversations.eventsAfter(id, 0).stream()
-                .filter(e -> e.seq() < message.seq()).toList();
+        List<ConversationEvent> earlier = conversations.eventsAfter(id, Math.max(0, message.seq() - RECENT_EVENTS))
+                .stream().filter(e -> e.seq() < message.seq()).toList();
         Optional<String> reason = triggers.reasonFor(message, earlier);
         reason.ifPresent(r -> request(conversation, r));
         return reason.isPresent();
@@ -183,9 +189,10 @@ public class Handover {
                 || !store.state(conversationId).getOrDefault("phase", "").isEmpty()) {
             return;
         }
-        List<ConversationEvent> log = conversations.eventsAfter(conversationId, 0);
         long handledUpTo = Long.parseLong(store.state(conversationId).getOrDefault("unhelpfulHandledSeq", "0"));
-        if (triggers.unhelpfulEnough(log.stream().filter(e -> e.seq() > handledUpTo).toList())) {
+        List<ConversationEvent> log = conversations.eventsAfter(conversationId,
+                Math.max(handledUpTo, conversation.lastSeq() - RECENT_EVENTS));
+        if (triggers.unhelpfulEnough(log)) {
             store.putState(conversationId, Map.of("unhelpfulHandledSeq", Long.toString(conversation.lastSeq())));
             request(conversation, Triggers.UNHELPFUL_ANSWERS);
         }

@@ -117,8 +117,9 @@ class ConversationLogIntegrationTests extends LoketIntegrationTest {
                 .containsExactly(EventKind.STATUS);
     }
 
+    /** Every message is routed (FAQ match, triggers) before its answer lands: allow a slow CI machine a minute. */
     private List<ConversationEvent> awaitLogOfAtLeast(String id, int size) throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
+        for (int i = 0; i < 3000; i++) {
             List<ConversationEvent> log = conversations.eventsAfter(id, 0);
             if (log.size() >= size) {
                 return log;
