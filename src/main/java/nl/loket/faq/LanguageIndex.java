@@ -71,6 +71,8 @@ final class LanguageIndex {
      * points), 1.0 lost to 0.5 everywhere.
      */
     static final double CHAR_WEIGHT = 0.5;
+    /** How many entries a ranking keeps, best first. */
+    static final int RANKED = 32;
     static final double CHAR_EXAMPLE_WEIGHT = 0.5;
 
     /**
@@ -243,18 +245,27 @@ final class LanguageIndex {
             throw new UncheckedIOException(e);
         }
         CharGramIndex.Similarity[] grams = charGrams.similarities(question);
-        List<Scored> ranked = new ArrayList<>();
+        // The best RANKED entries, kept in a min-heap: sorting all of a large FAQ cost more than scoring it.
+        var order = java.util.Comparator.comparingDouble(Scored::similarity)
+                .thenComparing(java.util.Comparator.comparingInt(Scored::entry).reversed());
+        var top = new java.util.PriorityQueue<Scored>(RANKED + 1, order);
         for (int entry = 0; entry < entries.size(); entry++) {
             var gram = grams[entry];
             double words = Math.min(1, EXAMPLE_WEIGHT * best[entry] / maximum
                     + (1 - EXAMPLE_WEIGHT) * whole[entry] / maximumWhole);
             double chars = CHAR_EXAMPLE_WEIGHT * gram.best() + (1 - CHAR_EXAMPLE_WEIGHT) * gram.whole();
             if (words > 0 || chars > 0) {
-                ranked.add(new Scored(entry, (1 - CHAR_WEIGHT) * words + CHAR_WEIGHT * chars, words, chars,
-                        gram.example()));
+                double similarity = (1 - CHAR_WEIGHT) * words + CHAR_WEIGHT * chars;
+                if (top.size() < RANKED || similarity > top.peek().similarity()) {
+                    top.add(new Scored(entry, similarity, words, chars, gram.example()));
+                    if (top.size() > RANKED) {
+                        top.poll();
+                    }
+                }
             }
         }
-        ranked.sort((a, b) -> Double.compare(b.similarity(), a.similarity()));
+        List<Scored> ranked = new ArrayList<>(top);
+        ranked.sort(order.reversed());
         return new Ranking(ranked, analyzed, corrections, exactEntry == null ? -1 : exactEntry);
     }
 
