@@ -115,6 +115,11 @@ final class FaqIndex {
         return index.rank(question).ranked().stream().limit(k).map(s -> index.entries().get(s.entry())).toList();
     }
 
+    /** The analysed terms of a text in a language, as the matcher sees them. */
+    List<String> analyze(String text, String lang) {
+        return languages.get(lang).analyze(text);
+    }
+
     private static List<FaqCandidate> trim(List<FaqCandidate> candidates) {
         return candidates.subList(0, Math.min(CANDIDATES, candidates.size()));
     }
@@ -125,8 +130,13 @@ final class FaqIndex {
                 : ranking.analyzed().stream().filter(index.termsOf(entry)::contains).toList();
         List<String> keywords = entry < 0 ? List.of() : index.entries().get(entry).keywords().stream()
                 .filter(k -> matchedKeyword(index, k, ranking)).toList();
+        var scored = entry < 0 ? null : ranking.ranked().stream().filter(s -> s.entry() == entry).findFirst()
+                .orElse(null);
+        String nearest = scored == null || scored.chars() == 0 ? null
+                : LanguageIndex.texts(index.entries().get(entry)).get(scored.example());
         return new MatchExplanation(lang, detected, rule, ranking.analyzed(), matched, keywords,
-                ranking.corrections(), round(similarity), round(runnerUp));
+                ranking.corrections(), round(similarity), round(runnerUp), scored == null ? 0 : round(scored.words()),
+                scored == null ? 0 : round(scored.chars()), nearest);
     }
 
     private static boolean matchedKeyword(LanguageIndex index, String keyword, LanguageIndex.Ranking ranking) {

@@ -14,9 +14,16 @@ import java.util.Map;
  * @param matchedTerms the analysed terms the best entry shares with the question
  * @param matchedKeywords the best entry's keywords found in the question
  * @param corrections typo corrections applied: question term to known term
+ * @param similarity the best entry's similarity: the mean of {@code wordSimilarity} and
+ *     {@code ngramSimilarity}
  * @param runnerUpSimilarity the second entry's similarity (0 when there is none)
+ * @param wordSimilarity the best entry's word signal (BM25 over analysed terms, normalised)
+ * @param ngramSimilarity the best entry's character n-gram signal (TF-IDF cosine)
+ * @param nearestExample the best entry's example (or title or keyword) closest to the question by
+ *     character n-grams; null when none shares any
  */
 public record MatchExplanation(String language, String detectedLanguage, String rule, List<String> analyzedQuery,
         List<String> matchedTerms, List<String> matchedKeywords, Map<String, String> corrections,
-        double similarity, double runnerUpSimilarity) {
+        double similarity, double runnerUpSimilarity, double wordSimilarity, double ngramSimilarity,
+        String nearestExample) {
 }

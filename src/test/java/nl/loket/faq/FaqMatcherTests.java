@@ -31,6 +31,25 @@ class FaqMatcherTests {
     }
 
     @Test
+    void splitsACompoundOnlyWhenItIsMadeOfKnownWords() {
+        assertThat(faq.analyze("meterstanden", "nl")).contains("meterstand", "meter", "stand");
+        // "verhuiswagen": "verhuis" is known, "wagen" is not, so the word stays whole
+        assertThat(faq.analyze("verhuiswagen", "nl")).containsExactly("verhuiswag");
+    }
+
+    @Test
+    void explainsWhichSignalMatchedWhat() {
+        FaqMatch match = match("ik wil verhuizn", "nl");
+        assertThat(match.best().entry().id()).isEqualTo("verhuizen");
+        assertThat(match.explanation().wordSimilarity()).isPositive();
+        assertThat(match.explanation().ngramSimilarity()).isPositive();
+        assertThat(match.explanation().nearestExample()).isEqualTo("Verhuizen");
+        assertThat(match.explanation().similarity()).isCloseTo(
+                (match.explanation().wordSimilarity() + match.explanation().ngramSimilarity()) / 2,
+                org.assertj.core.data.Offset.offset(0.002));
+    }
+
+    @Test
     void stemsDutchInflections() {
         assertThat(match("wij zijn aan het verhuizen", "nl").explanation().analyzedQuery()).contains("verhuiz");
         assertThat(match("verhuisde", "nl").best().entry().id()).isEqualTo("verhuizen");

@@ -59,24 +59,26 @@ public final class FaqEvaluation {
         for (String set : sets) {
             bySet.put(set, score(Dataset.read(folder.resolve(set)), FaqProperties.defaults(Path.of("."))));
         }
-        List<Scored> all = bySet.values().stream().flatMap(List::stream).toList();
+        // Each set weighs the same: otherwise the 15,000 questions of clinc150 decide for xsid-nl's 300.
         double[] w = {0, 0, 0};
         for (int iteration = 0; iteration < 3000; iteration++) {
             double[] gradient = new double[3];
-            for (Scored s : all) {
-                double[] x = {1, s.similarity(), s.similarity() - s.runnerUp()};
-                double p = 1 / (1 + Math.exp(-(w[0] * x[0] + w[1] * x[1] + w[2] * x[2])));
-                for (int i = 0; i < 3; i++) {
-                    gradient[i] += (p - (s.correct() ? 1 : 0)) * x[i];
+            for (List<Scored> set : bySet.values()) {
+                for (Scored s : set) {
+                    double[] x = {1, s.similarity(), s.similarity() - s.runnerUp()};
+                    double p = 1 / (1 + Math.exp(-(w[0] * x[0] + w[1] * x[1] + w[2] * x[2])));
+                    for (int i = 0; i < 3; i++) {
+                        gradient[i] += (p - (s.correct() ? 1 : 0)) * x[i] / set.size();
+                    }
                 }
             }
             for (int i = 0; i < 3; i++) {
-                w[i] -= 2.0 * gradient[i] / all.size();
+                w[i] -= 4.0 * gradient[i] / bySet.size();
             }
         }
         System.out.printf(java.util.Locale.ROOT, "new Calibration(%.3f, %.3f, %.3f)%n", w[0], w[1], w[2]);
         for (var set : bySet.entrySet()) {
-            for (double t = 0.5; t <= 0.951; t += 0.05) {
+            for (double t = 0.3; t <= 0.951; t += 0.05) {
                 long answered = 0;
                 long right = 0;
                 long inScope = set.getValue().stream().filter(Scored::inScope).count();

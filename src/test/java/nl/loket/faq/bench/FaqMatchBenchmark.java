@@ -1,11 +1,16 @@
 package nl.loket.faq.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import nl.loket.faq.Faq;
 import nl.loket.faq.FaqEntry;
 import nl.loket.faq.FaqProperties;
@@ -24,8 +29,14 @@ import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * Latency of one {@link Faq#match} over a generated FAQ of Dutch-like entries (7 questions each).
- * Run: {@code bin/faq-bench}; the p50/p99 are recorded in docs/benchmarks.md.
+ * Latency of one {@link Faq#match} over a generated FAQ of 2,000 Dutch entries with 7 example
+ * questions each. The words are realistic: the vocabulary is every word of the sample content
+ * ({@code faq/nl/*.md}, questions and answers) plus the Dutch xSID train utterances when the data
+ * sets are next to the repository; frequent words (the 60 most frequent: "ik", "de", "mijn")
+ * glue the sentences, and each entry gets 3 topic words of its own, drawn with a Zipf-like skew
+ * so some topic words are shared by many entries. A quarter of the questions carry a typo in a
+ * topic word (the corrector's path). Run: {@code bin/faq-bench}; the p50/p99 are recorded in
+ * docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -35,12 +46,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @Fork(1)
 public class FaqMatchBenchmark {
 
-    private static final String[] WORDS = ("meterstand termijnbedrag jaarafrekening verhuizen opzeggen storing app "
-            + "inloggen factuur betalen incasso zonnepanelen terugleveren contract tarief stroom gas warmtepomp "
-            + "laadpaal klacht adres nummer wachtwoord rekening bedrag maand jaar overstappen korting aanbieding "
-            + "netbeheerder aansluiting meter slimme storingen uitval prijzen energiebelasting teruggave tegoed "
-            + "betalingsregeling herinnering aanmaning schuld hulp klantnummer gegevens wijzigen doorgeven").split(" ");
-    private static final String[] GLUE = "hoe kan ik mijn de het waar wat wanneer niet geen wil moet".split(" ");
+    private static final int GLUE = 60;
 
     @Param({"2000"})
     int entries;
@@ -50,31 +56,78 @@ public class FaqMatchBenchmark {
     private int next;
 
     @Setup
-    public void build() {
+    public void build() throws IOException {
+        List<String> words = vocabulary();
+        List<String> glue = words.subList(0, GLUE);
+        List<String> topical = words.subList(GLUE, words.size());
         Random random = new Random(42);
         List<FaqEntry> generated = new ArrayList<>();
+        List<List<String>> topics = new ArrayList<>();
         for (int e = 0; e < entries; e++) {
+            List<String> topic = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                topic.add(topical.get(zipf(random, topical.size())));
+            }
+            topics.add(topic);
             List<String> examples = new ArrayList<>();
             for (int q = 0; q < 7; q++) {
-                examples.add(sentence(random, 3 + random.nextInt(6)) + " " + e);
+                examples.add(sentence(random, glue, topical, topic, 4 + random.nextInt(6)));
             }
-            generated.add(new FaqEntry("e" + e, "nl", sentence(random, 3), examples, List.of(WORDS[e % WORDS.length]),
-                    List.of(), List.of(), null, null, null, sentence(random, 20), "e" + e + ".md"));
+            generated.add(new FaqEntry("e" + e, "nl", String.join(" ", topic), examples, List.of(topic.getFirst()),
+                    List.of(), List.of(), null, null, null, sentence(random, glue, topical, topic, 30), "e" + e + ".md"));
         }
         faq = Faq.of(generated, Map.of("nl", List.of(List.of("termijnbedrag", "voorschot", "maandbedrag"))),
                 FaqProperties.defaults(Path.of(".")));
         questions = new String[1024];
         for (int i = 0; i < questions.length; i++) {
-            String typo = WORDS[random.nextInt(WORDS.length)].substring(1);
-            questions[i] = sentence(random, 2 + random.nextInt(8)) + (i % 4 == 0 ? " " + typo : "");
+            List<String> topic = topics.get(random.nextInt(topics.size()));
+            String question = sentence(random, glue, topical, topic, 3 + random.nextInt(8));
+            if (i % 4 == 0) {
+                String word = topic.get(random.nextInt(topic.size()));
+                question += " " + (word.length() > 4 ? word.substring(0, 2) + word.substring(3) : word);
+            }
+            questions[i] = question;
         }
     }
 
-    private static String sentence(Random random, int words) {
+    /** Words by frequency, most frequent first. */
+    private static List<String> vocabulary() throws IOException {
+        Map<String, Integer> counts = new HashMap<>();
+        List<String> texts = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("faq/nl"))) {
+            for (Path file : files.sorted().toList()) {
+                texts.add(Files.readString(file));
+            }
+        }
+        Path xsid = Path.of(System.getProperty("loket.datasets", "../shared/datasets"), "xsid-nl", "train.jsonl");
+        if (Files.exists(xsid)) {
+            texts.addAll(Files.readAllLines(xsid));
+        }
+        for (String text : texts) {
+            for (String word : text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+")) {
+                if (word.length() > 1) {
+                    counts.merge(word, 1, Integer::sum);
+                }
+            }
+        }
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey).toList();
+    }
+
+    private static int zipf(Random random, int size) {
+        return (int) Math.min(size - 1, Math.floor(Math.pow(size, random.nextDouble())) - 1);
+    }
+
+    private static String sentence(Random random, List<String> glue, List<String> topical, List<String> topic,
+            int words) {
         StringBuilder text = new StringBuilder();
         for (int w = 0; w < words; w++) {
-            String[] source = random.nextInt(3) == 0 ? GLUE : WORDS;
-            text.append(w == 0 ? "" : " ").append(source[random.nextInt(source.length)]);
+            int kind = random.nextInt(5);
+            String word = kind < 2 ? glue.get(random.nextInt(glue.size()))
+                    : kind < 4 ? topic.get(random.nextInt(topic.size()))
+                    : topical.get(zipf(random, topical.size()));
+            text.append(w == 0 ? "" : " ").append(word);
         }
         return text.toString();
     }
