@@ -94,6 +94,7 @@ final class FaqIndex {
         }
         List<FaqCandidate> close = candidates.stream()
                 .filter(c -> best.similarity() - c.similarity() <= properties.clarifyBand())
+                .filter(c -> c.similarity() >= properties.clarifyMinSimilarity())
                 .filter(c -> calibration.confidence(c.similarity(), 0) >= properties.threshold())
                 .toList();
         boolean clarify = close.size() >= 2 && close.size() <= MAX_CLARIFY

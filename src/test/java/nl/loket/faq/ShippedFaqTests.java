@@ -6,7 +6,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The check command on the shipped sample content in {@code faq/}, as the content CI runs it. */
 class ShippedFaqTests {
@@ -31,5 +34,17 @@ class ShippedFaqTests {
         if (golden.isEmpty()) {
             assertThat(exit).isZero();
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"wat vinden jullie van voetbal,nl", "Mag mijn kat op de meterkast slapen,nl",
+        "Vraag een over iets,nl", "wat is de hoofdstad van peru,nl", "can you book me a flight to Rome,en",
+        "what is the best football team,en"})
+    void offersNoChoiceWhenNothingFits(String question, String lang) {
+        FaqFiles.Loaded shipped = FaqFiles.read(Path.of("faq"), null);
+        FaqMatch match = FaqIndex.build(shipped.entries(), shipped.synonyms(), FaqProperties.defaults(Path.of("faq")))
+                .match(question, lang);
+
+        assertThat(match.outcome()).as("%s -> %s", question, match.candidates()).isEqualTo(FaqMatch.Outcome.NONE);
     }
 }
