@@ -33,10 +33,12 @@ public class LlmTier {
     private final StatusWatch statusWatch;
     private final Conversations conversations;
     private final LlmProperties properties;
+    private final GroundingSources lexical;
+    private final SemanticIndex semantic;
 
     LlmTier(ModelClient client, ModelCall call, Prompts prompts, GroundedPrompt prompt, AnswerCheck check,
             LlmBreaker breaker, LlmMetrics metrics, StatusWatch statusWatch, Conversations conversations,
-            LlmProperties properties) {
+            LlmProperties properties, GroundingSources lexical, SemanticIndex semantic) {
         this.client = client;
         this.call = call;
         this.prompts = prompts;
@@ -47,6 +49,8 @@ public class LlmTier {
         this.statusWatch = statusWatch;
         this.conversations = conversations;
         this.properties = properties;
+        this.lexical = lexical;
+        this.semantic = semantic;
     }
 
     /** True when a model is configured; the caller can skip retrieval when it is not. */
@@ -57,6 +61,18 @@ public class LlmTier {
     /** How many FAQ entries to retrieve as sources. */
     public int topK() {
         return properties.topK();
+    }
+
+    /**
+     * The sources for a question, best first, at most {@code top-k}: the FAQ index's best entries,
+     * merged with the entries nearest by embeddings when {@code loket.llm.embeddings-model} is set.
+     */
+    public List<GroundingSource> sources(String question, String lang) {
+        List<GroundingSource> byWords = lexical.find(question, lang, properties.topK());
+        if (!semantic.on()) {
+            return byWords;
+        }
+        return SemanticIndex.merge(byWords, semantic.nearest(question, lang, properties.topK()), properties.topK());
     }
 
     /** How many earlier messages the prompt uses (the caller may read just those from the log). */
