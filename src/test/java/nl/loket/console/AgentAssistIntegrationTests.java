@@ -1,0 +1,121 @@
+package nl.loket.console;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.time.Instant;
+import java.util.List;
+import nl.loket.conversation.Conversations;
+import nl.loket.handover.Handover;
+import nl.loket.handover.Presence;
+import nl.loket.llm.OpenAiWire;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The LLM behind the agent: the handover packet's summary, with WireMock as
+ * an OpenAI-compatible model (non-streaming calls, OpenAI's wire format). The tier's own streaming
+ * call abstains, so the customer gets the fallback and asks for a person.
+ */
+class AgentAssistIntegrationTests {
+
+    static final String CHAT = "/v1/chat/completions";
+    static final String SUMMARY = "Joke wil weten of haar hond mee mag naar kantoor; de assistent wist het niet.";
+    static final WireMockServer MODEL = new WireMockServer(options().dynamicPort());
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-23T09:00:00Z")); // Monday 10:00
+    static Node node;
+
+    @BeforeAll
+    static void start() {
+        MODEL.start();
+        node = Node.start("assist", CLOCK, "loket.llm.base-url=" + MODEL.baseUrl() + "/v1", "loket.llm.api-key=k",
+                "loket.llm.timeouts.first-token=3s", "loket.llm.timeouts.assist=3s");
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+        MODEL.stop();
+    }
+
+    @BeforeEach
+    void model() {
+        Handover handover = node.bean(Handover.class);
+        for (String agent : List.of("anna", "bram", "sanne")) {
+            handover.presence(agent, handover.queueNames(), Presence.OFFLINE);
+        }
+        handover.waiting(handover.queueNames()).forEach(chat ->
+                node.bean(Conversations.class).close(chat.conversationId(), "test_cleanup"));
+        MODEL.resetAll();
+        MODEL.stubFor(post(urlEqualTo(CHAT)).withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+                .willReturn(OpenAiWire.sse(OpenAiWire.stream(List.of("NO_ANSWER")))));
+        MODEL.stubFor(post(urlEqualTo(CHAT)).withRequestBody(matchingJsonPath("$.stream", equalTo("false")))
+                .withRequestBody(containing("Summarise this customer-service conversation"))
+                .willReturn(OpenAiWire.completion(SUMMARY)));
+    }
+
+    @Test
+    void thePacketSummaryIsTheModelsOnTheRedactedConversation() {
+        try (var anna = Clients.Agent.signIn(node, "anna", "demo");
+                var customer = Clients.Customer.start(node, "nl")) {
+            toQueue(customer, "Mag mijn hond mee naar jullie kantoor? Mail me op joke@example.nl");
+
+            JsonNode packet = waiting(anna.inboxWith(customer.conversationId), customer.conversationId);
+
+            assertThat(packet.path("summary").asString()).isEqualTo(SUMMARY);
+            List<String> asked = summaryRequests();
+            assertThat(asked).hasSize(1);
+            assertThat(asked.getFirst()).contains("Mag mijn hond mee naar jullie kantoor").contains("[e-mail]")
+                    .contains("Reason for the handover: no_answer").doesNotContain("joke@example.nl");
+        }
+    }
+
+    @Test
+    void aFailingModelLeavesTheExtractiveSummary() {
+        MODEL.stubFor(post(urlEqualTo(CHAT)).withRequestBody(containing("Summarise")).atPriority(1)
+                .willReturn(OpenAiWire.error(500, "server_error")));
+        try (var anna = Clients.Agent.signIn(node, "anna", "demo");
+                var customer = Clients.Customer.start(node, "nl")) {
+            toQueue(customer, "Mag mijn kat mee naar jullie kantoor?");
+
+            JsonNode packet = waiting(anna.inboxWith(customer.conversationId), customer.conversationId);
+
+            assertThat(summaryRequests()).isNotEmpty();
+            assertThat(packet.path("summary").asString()).startsWith("Question: \"Mag mijn kat mee")
+                    .contains("Handed over because: no_answer");
+        }
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static void toQueue(Clients.Customer customer, String question) {
+        customer.say(question);
+        assertThat(customer.bot().path("quickReplies")).as("the fallback offers a person").isNotEmpty();
+        customer.say("Ik wil een medewerker spreken");
+        customer.bot();
+        customer.say("12345678");
+        customer.status("queued");
+    }
+
+    private static List<String> summaryRequests() {
+        return MODEL.findAll(postRequestedFor(urlEqualTo(CHAT)).withRequestBody(containing("Summarise"))).stream()
+                .map(LoggedRequest::getBodyAsString).toList();
+    }
+
+    private static JsonNode waiting(JsonNode inbox, String conversationId) {
+        return inbox.path("waiting").valueStream()
+                .filter(c -> conversationId.equals(c.path("conversationId").asString())).findFirst().orElseThrow()
+                .path("packet");
+    }
+}
