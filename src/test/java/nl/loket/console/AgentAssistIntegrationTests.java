@@ -13,7 +13,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.time.Instant;
 import java.util.List;
+import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.Conversations;
+import nl.loket.faq.Faq;
+import nl.loket.faq.FaqEntry;
+import nl.loket.faq.FaqMatch;
 import nl.loket.handover.Handover;
 import nl.loket.handover.Presence;
 import nl.loket.llm.OpenAiWire;
@@ -24,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The LLM behind the agent: the handover packet's summary, with WireMock as
+ * The LLM behind the agent: the handover packet's summary and the suggested reply, with WireMock as
  * an OpenAI-compatible model (non-streaming calls, OpenAI's wire format). The tier's own streaming
  * call abstains, so the customer gets the fallback and asks for a person.
  */
@@ -97,6 +101,81 @@ class AgentAssistIntegrationTests {
         }
     }
 
+    @Test
+    void theSuggestionIsTheFaqAnswerWhenTheFaqIsSureAndNothingIsStoredUntilTheAgentSendsIt() {
+        try (var anna = Clients.Agent.signIn(node, "anna", "demo");
+                var customer = Clients.Customer.start(node, "nl")) {
+            withAnna(anna, customer);
+            String question = "Waar vind ik mijn facturen?";
+            FaqMatch match = node.bean(Faq.class).match(question, "nl");
+            assertThat(match.outcome()).isEqualTo(FaqMatch.Outcome.ANSWER);
+            FaqEntry entry = match.best().entry();
+            long asked = customer.say(question);
+            anna.event(customer.conversationId, "the question", f -> f.path("seq").asLong() == asked);
+            int before = MODEL.getAllServeEvents().size();
+
+            JsonNode suggestion = suggest(anna, customer);
+
+            assertThat(suggestion.path("text").asString()).isEqualTo(entry.answer());
+            assertThat(suggestion.path("source").asString()).isEqualTo("faq:" + entry.id());
+            assertThat(MODEL.getAllServeEvents()).as("no model call for a sure FAQ answer").hasSize(before);
+            assertNothingStoredAfter(customer, asked);
+
+            anna.send("type", "message", "conversationId", customer.conversationId, "clientMsgId", "s1",
+                    "text", "Hoi! " + suggestion.path("text").asString());
+            JsonNode sent = customer.event("the agent's reply", f -> "agent".equals(f.path("author").asString()));
+            assertThat(sent.path("text").asString()).startsWith("Hoi! ").contains(entry.answer().substring(0, 20));
+        }
+    }
+
+    @Test
+    void otherwiseTheSuggestionIsAGroundedLlmDraftThatIsNotSentByItself() {
+        MODEL.stubFor(post(urlEqualTo(CHAT)).withRequestBody(matchingJsonPath("$.stream", equalTo("false")))
+                .withRequestBody(containing("zzdraftzz"))
+                .willReturn(OpenAiWire.completion("Dat staat in de app [1].")));
+        try (var anna = Clients.Agent.signIn(node, "anna", "demo");
+                var customer = Clients.Customer.start(node, "nl")) {
+            withAnna(anna, customer);
+            String question = "Kan ik dat ergens in de app terugvinden zzdraftzz, bel me op 06-12345678";
+            assertThat(node.bean(Faq.class).match(question, "nl").outcome()).isNotEqualTo(FaqMatch.Outcome.ANSWER);
+            long asked = customer.say(question);
+            anna.event(customer.conversationId, "the question", f -> f.path("seq").asLong() == asked);
+
+            JsonNode suggestion = suggest(anna, customer);
+
+            assertThat(suggestion.path("text").asString()).isEqualTo("Dat staat in de app.");
+            assertThat(suggestion.path("source").asString()).startsWith("llm:");
+            List<LoggedRequest> drafts = MODEL.findAll(postRequestedFor(urlEqualTo(CHAT))
+                    .withRequestBody(containing("zzdraftzz")));
+            assertThat(drafts).hasSize(1);
+            assertThat(drafts.getFirst().getBodyAsString()).contains("<source number=\\\"1\\\"")
+                    .contains("[phone]").doesNotContain("12345678");
+            assertNothingStoredAfter(customer, asked);
+        }
+    }
+
+    @Test
+    void noSuggestionWhenTheModelGivesNoCitedDraft() {
+        MODEL.stubFor(post(urlEqualTo(CHAT)).withRequestBody(matchingJsonPath("$.stream", equalTo("false")))
+                .withRequestBody(containing("zzuncitedzz"))
+                .willReturn(OpenAiWire.completion("Ja hoor, dat kan altijd.")));
+        try (var anna = Clients.Agent.signIn(node, "anna", "demo");
+                var customer = Clients.Customer.start(node, "nl")) {
+            withAnna(anna, customer);
+            String question = "Kan mijn hond mee naar jullie kantoor? zzuncitedzz";
+            assertThat(node.bean(Faq.class).match(question, "nl").outcome()).isNotEqualTo(FaqMatch.Outcome.ANSWER);
+            long asked = customer.say(question);
+            anna.event(customer.conversationId, "the question", f -> f.path("seq").asLong() == asked);
+
+            JsonNode suggestion = suggest(anna, customer);
+
+            assertThat(MODEL.findAll(postRequestedFor(urlEqualTo(CHAT)).withRequestBody(containing("zzuncitedzz"))))
+                    .as("the model was asked").hasSize(1);
+            assertThat(suggestion.has("text")).as(suggestion.toString()).isFalse();
+            assertNothingStoredAfter(customer, asked);
+        }
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static void toQueue(Clients.Customer customer, String question) {
@@ -106,6 +185,30 @@ class AgentAssistIntegrationTests {
         customer.bot();
         customer.say("12345678");
         customer.status("queued");
+    }
+
+    private static void withAnna(Clients.Agent anna, Clients.Customer customer) {
+        customer.say("Ik wil een medewerker spreken");
+        customer.bot();
+        customer.say("12345678");
+        customer.status("queued");
+        anna.inboxWith(customer.conversationId);
+        anna.send("type", "accept", "conversationId", customer.conversationId);
+        anna.await("accepted");
+        customer.status("agent");
+    }
+
+    private static JsonNode suggest(Clients.Agent anna, Clients.Customer customer) {
+        anna.send("type", "suggest", "conversationId", customer.conversationId);
+        return anna.await("suggestion", f -> "suggestion".equals(f.path("type").asString())
+                && customer.conversationId.equals(f.path("conversationId").asString()));
+    }
+
+    private static void assertNothingStoredAfter(Clients.Customer customer, long seq) {
+        List<ConversationEvent> after = node.bean(Conversations.class).eventsAfter(customer.conversationId, seq);
+        assertThat(after).as("a suggestion is never stored or sent by itself").isEmpty();
+        assertThat(customer.drain()).noneMatch(f -> "agent".equals(f.path("author").asString())
+                || "bot".equals(f.path("author").asString()) && f.path("seq").asLong() > seq);
     }
 
     private static List<String> summaryRequests() {
