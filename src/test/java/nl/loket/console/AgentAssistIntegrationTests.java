@@ -130,16 +130,11 @@ class AgentAssistIntegrationTests {
 
     @Test
     void otherwiseTheSuggestionIsAGroundedLlmDraftThatIsNotSentByItself() {
-        MODEL.stubFor(post(urlEqualTo(CHAT)).withRequestBody(matchingJsonPath("$.stream", equalTo("false")))
-                .withRequestBody(containing("zzdraftzz"))
-                .willReturn(OpenAiWire.completion("Dat staat in de app [1].")));
+        stubDraft("zzdraftzz", "Dat staat in de app [1].");
         try (var anna = Clients.Agent.signIn(node, "anna", "demo");
                 var customer = Clients.Customer.start(node, "nl")) {
-            withAnna(anna, customer);
-            String question = "Kan ik dat ergens in de app terugvinden zzdraftzz, bel me op 06-12345678";
-            assertThat(node.bean(Faq.class).match(question, "nl").outcome()).isNotEqualTo(FaqMatch.Outcome.ANSWER);
-            long asked = customer.say(question);
-            anna.event(customer.conversationId, "the question", f -> f.path("seq").asLong() == asked);
+            long asked = askWhatTheFaqIsUnsureOf(anna, customer,
+                    "Kan ik dat ergens in de app terugvinden zzdraftzz, bel me op 06-12345678");
 
             JsonNode suggestion = suggest(anna, customer);
 
@@ -156,16 +151,10 @@ class AgentAssistIntegrationTests {
 
     @Test
     void noSuggestionWhenTheModelGivesNoCitedDraft() {
-        MODEL.stubFor(post(urlEqualTo(CHAT)).withRequestBody(matchingJsonPath("$.stream", equalTo("false")))
-                .withRequestBody(containing("zzuncitedzz"))
-                .willReturn(OpenAiWire.completion("Ja hoor, dat kan altijd.")));
+        stubDraft("zzuncitedzz", "Ja hoor, dat kan altijd.");
         try (var anna = Clients.Agent.signIn(node, "anna", "demo");
                 var customer = Clients.Customer.start(node, "nl")) {
-            withAnna(anna, customer);
-            String question = "Kan mijn hond mee naar jullie kantoor? zzuncitedzz";
-            assertThat(node.bean(Faq.class).match(question, "nl").outcome()).isNotEqualTo(FaqMatch.Outcome.ANSWER);
-            long asked = customer.say(question);
-            anna.event(customer.conversationId, "the question", f -> f.path("seq").asLong() == asked);
+            long asked = askWhatTheFaqIsUnsureOf(anna, customer, "Kan mijn hond mee naar jullie kantoor? zzuncitedzz");
 
             JsonNode suggestion = suggest(anna, customer);
 
@@ -196,6 +185,21 @@ class AgentAssistIntegrationTests {
         anna.send("type", "accept", "conversationId", customer.conversationId);
         anna.await("accepted");
         customer.status("agent");
+    }
+
+    /** The model's non-streaming reply to requests that contain {@code tag}. */
+    private static void stubDraft(String tag, String reply) {
+        MODEL.stubFor(post(urlEqualTo(CHAT)).withRequestBody(matchingJsonPath("$.stream", equalTo("false")))
+                .withRequestBody(containing(tag)).willReturn(OpenAiWire.completion(reply)));
+    }
+
+    /** Brings the chat to anna, then the customer asks something the FAQ is not sure of; returns its seq. */
+    private static long askWhatTheFaqIsUnsureOf(Clients.Agent anna, Clients.Customer customer, String question) {
+        withAnna(anna, customer);
+        assertThat(node.bean(Faq.class).match(question, "nl").outcome()).isNotEqualTo(FaqMatch.Outcome.ANSWER);
+        long asked = customer.say(question);
+        anna.event(customer.conversationId, "the question", f -> f.path("seq").asLong() == asked);
+        return asked;
     }
 
     private static JsonNode suggest(Clients.Agent anna, Clients.Customer customer) {
