@@ -587,6 +587,28 @@
       scroller.scrollTop = scroller.scrollHeight;
     }
 
+    // The list shrinks when the typing line shows or a phone's keyboard opens: a reader at the end
+    // stays at the end (one who scrolled up to read stays where they are).
+    // A scroll that comes with a new size was caused by the resize, not the reader: it does not count.
+    var pinnedToEnd = true;
+    var sizeSeen = '';
+    function sizeNow() {
+      return scroller.clientWidth + 'x' + scroller.clientHeight;
+    }
+    scroller.addEventListener('scroll', function () {
+      if (sizeNow() === sizeSeen) {
+        pinnedToEnd = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 40;
+      }
+    });
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () {
+        sizeSeen = sizeNow();
+        if (pinnedToEnd) {
+          scrollToEnd();
+        }
+      }).observe(scroller);
+    }
+
     function announce(text) {
       var line = el('p', { text: text });
       announcer.appendChild(line);

@@ -234,7 +234,10 @@
     history.scrollTop = history.scrollHeight;
     if (e.kind === 'status') {
       state.status = e.status;
-      state.root.querySelector('.pane-status').textContent = e.status + (e.agentName ? ' · ' + e.agentName : '');
+      state.root.dataset.status = e.status;
+      // a hand-back or close carries the agent who did it; the badge says who holds the chat now
+      state.root.querySelector('.pane-status').textContent = e.status
+        + (e.status === 'agent' && e.agentName ? ' · ' + e.agentName : '');
     }
     if (e.author === 'customer') state.root.querySelector('.typing').textContent = '';
   }

@@ -106,7 +106,7 @@ class AgentAssistIntegrationTests {
         try (var anna = Clients.Agent.signIn(node, "anna", "demo");
                 var customer = Clients.Customer.start(node, "nl")) {
             withAnna(anna, customer);
-            String question = "Waar vind ik mijn facturen?";
+            String question = "Hoe geef ik mijn meterstand door?";
             FaqMatch match = node.bean(Faq.class).match(question, "nl");
             assertThat(match.outcome()).isEqualTo(FaqMatch.Outcome.ANSWER);
             FaqEntry entry = match.best().entry();

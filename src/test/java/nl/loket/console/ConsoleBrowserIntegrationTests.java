@@ -70,13 +70,7 @@ class ConsoleBrowserIntegrationTests {
             try (var customer = new Clients.Customer(node, "nl", Map.of("name", "Joke de Vries"), null, null, 0)) {
                 customer.say("Mijn voorschot is te hoog <b>echt</b>");
                 customer.bot();
-                // the FAQ answered about payments, so the billing team takes it and also asks the postcode
-                customer.say("Ik wil een medewerker spreken");
-                assertThat(customer.bot().path("text").asString()).contains("team facturen");
-                customer.say("12345678");
-                customer.bot();
-                customer.say("1234 AB");
-                customer.status("queued");
+                HandoverAcrossNodesIntegrationTests.queueUp(customer);
 
                 Locator chat = page.locator(".waiting-chat[data-conversation-id='" + customer.conversationId + "']");
                 chat.waitFor();

@@ -132,10 +132,10 @@ class HandoverAcrossNodesIntegrationTests {
     }
 
     @Test
-    void afterAnFaqAnswerAboutBillsTheChatGoesToTheQueueOfThatTopic() {
+    void afterAnFaqAnswerAboutPaymentsTheChatGoesToTheQueueOfThatTopic() {
         try (var anna = Clients.Agent.signIn(b, "anna", "demo");
                 var customer = Clients.Customer.start(a, "nl")) {
-            customer.say("Waar vind ik mijn facturen?");
+            customer.say("Ik wil meer per maand betalen");
             JsonNode answer = customer.bot();
             assertThat(answer.path("tier").asString()).isEqualTo("faq");
             ConversationEvent stored = a.bean(Conversations.class)
@@ -160,12 +160,12 @@ class HandoverAcrossNodesIntegrationTests {
     @Test
     void withoutAnFaqAnswerTheChatGoesToTheDefaultQueueAndAnExplicitFaqHandoverWins() {
         assertThat(queueAfter(c -> {
-            c.say("Kan mijn hond mee naar jullie kantoor?");
+            c.say("Kun je een pizza voor me bestellen");
             assertThat(c.bot().path("tier").asString("")).as("no FAQ answer").isNotEqualTo("faq");
             c.say("Ik wil een medewerker spreken");
         })).isEqualTo("algemeen");
         assertThat(queueAfter(c -> {
-            c.say("Waar vind ik mijn facturen?");
+            c.say("Ik wil meer per maand betalen");
             c.bot();
             a.bean(Handover.class).request(a.bean(Conversations.class).find(c.conversationId).orElseThrow(),
                     "faq_handover:klachten");
@@ -233,12 +233,12 @@ class HandoverAcrossNodesIntegrationTests {
             c.say("waar vind ik mijn JAARAFREKENING");
         })).isEqualTo("repeated_question");
         assertThat(reasonAfter(c -> {
-            c.say("Kan mijn hond mee naar jullie kantoor?");
+            c.say("Kun je een pizza voor me bestellen");
             JsonNode offer = c.bot();
             c.say(offer.path("quickReplies").get(0).path("value").asString());
         })).isEqualTo("no_answer");
         assertThat(reasonAfter(c -> {
-            for (String question : List.of("Vraag een over iets", "Vraag twee over iets anders")) {
+            for (String question : List.of("Wat is de hoofdstad van Peru", "Hoeveel poten heeft een spin")) {
                 c.say(question);
                 c.send("type", "feedback", "seq", c.bot().path("seq").asLong(), "helpful", false);
             }

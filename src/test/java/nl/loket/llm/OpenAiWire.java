@@ -6,7 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.util.List;
 
-/** OpenAI's exact wire formats (streamed and plain chat completions, embeddings), for WireMock stubs. */
+/** OpenAI's exact wire formats (streamed and plain chat completions, embeddings), for WireMock stubs
+ * (also the widget's browser tests). */
 public final class OpenAiWire {
 
     private OpenAiWire() {

@@ -60,6 +60,14 @@ abstract class BrowserTestSupport {
         return texts.getMessage(key, null, Locale.forLanguageTag(lang));
     }
 
+    /** A bot text with arguments ({0}, {1}) filled in by the server: any text in their place. */
+    java.util.regex.Pattern textWithArguments(String key, String lang) {
+        String[] parts = text(key, lang).split("\\{\\d+}", -1);
+        // escaped by hand, not with Pattern.quote: Playwright hands the pattern to JavaScript, which has no quoting with Q and E
+        return java.util.regex.Pattern.compile(java.util.Arrays.stream(parts).map(p -> p.replaceAll("\\W", "\\\\$0"))
+                .collect(java.util.stream.Collectors.joining(".+")));
+    }
+
     List<ConversationEvent> customerMessages(String conversationId, String text) {
         return conversations.eventsAfter(conversationId, 0).stream()
                 .filter(e -> e.author() == Author.CUSTOMER && text.equals(e.text()))
