@@ -206,7 +206,11 @@ class AgentSocketHandler extends TextWebSocketHandler implements AutoCloseable {
                 String id = held(agent, text(frame, "conversationId"));
                 outcome(handover.close(id, agent.name()), id);
             }
-            case "suggest" -> suggest(socket, readable(agent, text(frame, "conversationId")));
+            case "suggest" -> {
+                String id = readable(agent, text(frame, "conversationId"));
+                // a model call takes seconds: not on the socket's thread
+                Thread.ofVirtual().name("suggest").start(() -> suggest(socket, id));
+            }
             default -> throw new Refused("bad_frame", "unknown frame type '" + type + "'");
         }
     }
@@ -253,8 +257,12 @@ class AgentSocketHandler extends TextWebSocketHandler implements AutoCloseable {
         ReplySuggester suggester = suggesters.getIfAvailable();
         ObjectNode reply = frame("suggestion").put("conversationId", id);
         if (suggester != null) {
-            handover.packet(id).flatMap(p -> suggester.suggest(p, conversations.eventsAfter(id, 0)))
-                    .ifPresent(s -> reply.put("text", s.text()).put("source", s.source()));
+            try {
+                handover.packet(id).flatMap(p -> suggester.suggest(p, conversations.eventsAfter(id, 0)))
+                        .ifPresent(s -> reply.put("text", s.text()).put("source", s.source()));
+            } catch (RuntimeException e) {
+                log.warn("no suggestion for {}", id, e); // the agent simply gets none
+            }
         }
         send(socket, reply);
     }

@@ -45,6 +45,11 @@ public class Faq {
         return index.get().retrieve(question, lang, k);
     }
 
+    /** Every entry of the current version, all languages. */
+    public List<FaqEntry> entries() {
+        return index.get().entries();
+    }
+
     public Optional<FaqEntry> byId(String id) {
         return index.get().byId(id);
     }

@@ -370,12 +370,38 @@ public class Handover {
                 return named.get();
             }
         }
+        Optional<QueueDefinition> byTopic = queueForTopic(conversation);
+        if (byTopic.isPresent()) {
+            return byTopic.get();
+        }
         QueueDefinition fallback = queues.defaultQueue();
         if (fallback.languages().contains(conversation.lang())) {
             return fallback;
         }
         return queues.all().stream().filter(q -> q.languages().contains(conversation.lang())).findFirst()
                 .orElse(fallback);
+    }
+
+    /**
+     * The queue whose {@code tags} share a tag with the last FAQ entry the bot answered with (its
+     * event carries the entry's tags), in file order, among the queues that speak the customer's language.
+     */
+    private Optional<QueueDefinition> queueForTopic(Conversation conversation) {
+        List<ConversationEvent> log = conversations.eventsAfter(conversation.id(), 0);
+        for (int i = log.size() - 1; i >= 0; i--) {
+            ConversationEvent e = log.get(i);
+            if (e.kind() == EventKind.MESSAGE && e.author() == nl.loket.conversation.Author.BOT
+                    && "faq".equals(e.attribute("outcome"))) {
+                String tags = e.attribute("tags");
+                if (tags == null || tags.isBlank()) {
+                    return Optional.empty();
+                }
+                List<String> topic = List.of(tags.split(","));
+                return queues.all().stream().filter(q -> q.languages().contains(conversation.lang()))
+                        .filter(q -> q.tags().stream().anyMatch(topic::contains)).findFirst();
+            }
+        }
+        return Optional.empty();
     }
 
     private boolean available(QueueDefinition queue) {

@@ -6,6 +6,9 @@ package nl.loket.handover;
  */
 public interface HandoverSummarizer {
 
-    /** A summary of {@code packet} (whose summary is still empty) for the agent, a few sentences at most. */
+    /**
+     * A summary of {@code packet} (whose summary is still empty) for the agent, a few sentences at
+     * most; null (or an exception) when it has none, and the extractive summary is used.
+     */
     String summarize(HandoverPacket packet);
 }

@@ -57,6 +57,9 @@ class PacketBuilder {
         try {
             summary = summarizers.getIfAvailable(() -> extractive).summarize(packet);
         } catch (RuntimeException e) {
+            summary = null;
+        }
+        if (summary == null || summary.isBlank()) {
             summary = extractive.summarize(packet);
         }
         return new HandoverPacket(packet.version(), packet.conversationId(), packet.customer(), packet.question(),

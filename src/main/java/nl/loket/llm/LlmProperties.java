@@ -35,9 +35,13 @@ record LlmProperties(
      * @param firstToken from sending the request to the first token (per attempt)
      * @param idle the longest silence between two tokens
      * @param total the whole answer, retries included
+     * @param embeddings embedding one customer question (the FAQ entries get longer: they are embedded
+     *     in the background)
+     * @param assist one non-streaming call for an agent: the handover summary, a suggested reply
      */
     record Timeouts(@DefaultValue("10s") Duration firstToken, @DefaultValue("5s") Duration idle,
-            @DefaultValue("45s") Duration total) {
+            @DefaultValue("45s") Duration total, @DefaultValue("2s") Duration embeddings,
+            @DefaultValue("8s") Duration assist) {
     }
 
     /** Retries on 429 and 5xx, only before the first token reached the customer. */
@@ -60,6 +64,11 @@ record LlmProperties(
      * @param regex a Java regex; when it has a group named {@code value}, only that group is replaced
      */
     record NamedPattern(@NotBlank String name, @NotBlank String regex) {
+    }
+
+    /** Whether questions are also matched to the FAQ by embeddings (the tier must be on too). */
+    boolean embeddingsOn() {
+        return offReason() == null && embeddingsModel != null && !embeddingsModel.isBlank();
     }
 
     /** Why the tier is off, or null when it is configured. */

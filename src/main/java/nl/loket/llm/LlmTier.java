@@ -3,6 +3,7 @@ package nl.loket.llm;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import nl.loket.conversation.AppendResult;
 import nl.loket.conversation.ConversationEvent;
@@ -33,10 +34,13 @@ public class LlmTier {
     private final StatusWatch statusWatch;
     private final Conversations conversations;
     private final LlmProperties properties;
+    private final GroundingSources lexical;
+    private final SemanticIndex semantic;
+    private final AssistCall assist;
 
     LlmTier(ModelClient client, ModelCall call, Prompts prompts, GroundedPrompt prompt, AnswerCheck check,
             LlmBreaker breaker, LlmMetrics metrics, StatusWatch statusWatch, Conversations conversations,
-            LlmProperties properties) {
+            LlmProperties properties, GroundingSources lexical, SemanticIndex semantic, AssistCall assist) {
         this.client = client;
         this.call = call;
         this.prompts = prompts;
@@ -47,6 +51,9 @@ public class LlmTier {
         this.statusWatch = statusWatch;
         this.conversations = conversations;
         this.properties = properties;
+        this.lexical = lexical;
+        this.semantic = semantic;
+        this.assist = assist;
     }
 
     /** True when a model is configured; the caller can skip retrieval when it is not. */
@@ -57,6 +64,18 @@ public class LlmTier {
     /** How many FAQ entries to retrieve as sources. */
     public int topK() {
         return properties.topK();
+    }
+
+    /**
+     * The sources for a question, best first, at most {@code top-k}: the FAQ index's best entries,
+     * merged with the entries nearest by embeddings when {@code loket.llm.embeddings-model} is set.
+     */
+    public List<GroundingSource> sources(String question, String lang) {
+        List<GroundingSource> byWords = lexical.find(question, lang, properties.topK());
+        if (!semantic.on()) {
+            return byWords;
+        }
+        return SemanticIndex.merge(byWords, semantic.nearest(question, lang, properties.topK()), properties.topK());
     }
 
     /** How many earlier messages the prompt uses (the caller may read just those from the log). */
@@ -118,6 +137,29 @@ public class LlmTier {
             }
             return outcome;
         }
+    }
+
+    /**
+     * A suggested reply for an agent: the same grounded prompt and the same check as an answer, in
+     * one non-streaming call bounded by {@code loket.llm.timeouts.assist}. Nothing is streamed or
+     * stored. Empty when the tier is off, there are no sources, or the model abstains, fails or is blocked.
+     */
+    public Optional<LlmDraft> draft(LlmRequest request) {
+        PromptSet promptSet = prompts.current();
+        if (!enabled() || promptSet == null || request.sources().isEmpty()) {
+            return Optional.empty();
+        }
+        GroundedPrompt.Rendered rendered = prompt.render(promptSet, request);
+        return assist.run("draft", rendered.system(), rendered.user()).flatMap(text ->
+                switch (check.check(text, request.sources(), rendered.system())) {
+                    case AnswerCheck.Verdict.Accepted accepted ->
+                        Optional.of(new LlmDraft(accepted.text(), accepted.cited()));
+                    case AnswerCheck.Verdict.Abstained a -> Optional.empty();
+                    case AnswerCheck.Verdict.Blocked b -> {
+                        metrics.blocked(b.reason());
+                        yield Optional.empty();
+                    }
+                });
     }
 
     private LlmOutcome checked(LlmRequest request, GroundedPrompt.Rendered rendered, ModelCall.Result.Completed done,

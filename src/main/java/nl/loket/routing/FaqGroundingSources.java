@@ -2,6 +2,7 @@ package nl.loket.routing;
 
 import java.util.List;
 import nl.loket.faq.Faq;
+import nl.loket.faq.FaqEntry;
 import nl.loket.llm.GroundingSource;
 import nl.loket.llm.GroundingSources;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,17 @@ class FaqGroundingSources implements GroundingSources {
     @Override
     public List<GroundingSource> find(String question, String lang, int k) {
         return faq.retrieve(question, lang, k).stream()
-                .map(entry -> GroundingSource.of(entry.id(), entry.title(), entry.answer()))
+                .map(FaqGroundingSources::source)
                 .toList();
+    }
+
+    @Override
+    public List<CorpusEntry> corpus() {
+        return faq.entries().stream().map(entry -> new CorpusEntry(entry.lang(), source(entry),
+                entry.title() + "\n" + String.join("\n", entry.questions()) + "\n\n" + entry.answer())).toList();
+    }
+
+    private static GroundingSource source(FaqEntry entry) {
+        return GroundingSource.of(entry.id(), entry.title(), entry.answer());
     }
 }

@@ -1,5 +1,6 @@
 package nl.loket.routing;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,8 +44,14 @@ class FaqTier {
 
     private boolean answer(Conversation conversation, FaqMatch match) {
         FaqEntry entry = match.best().entry();
-        var attributes = Map.of("entryId", entry.id(), "outcome", "faq",
-                "score", String.format(Locale.ROOT, "%.2f", match.confidence()));
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attributes.put("entryId", entry.id());
+        attributes.put("outcome", "faq");
+        attributes.put("score", String.format(Locale.ROOT, "%.2f", match.confidence()));
+        if (!entry.tags().isEmpty()) {
+            // handover routes a later "talk to a person" to the queue that handles these topics
+            attributes.put("tags", String.join(",", entry.tags()));
+        }
         conversations.appendFromBot(conversation.id(), ConversationEvent.botMessage(entry.answer(), "faq",
                 List.of(new Source(entry.id(), entry.title())), entry.quickReplies(), attributes));
         if (entry.handsOver()) {

@@ -9,7 +9,6 @@ import nl.loket.conversation.Conversations;
 import nl.loket.conversation.QuickReply;
 import nl.loket.conversation.Conversation;
 import nl.loket.handover.Handover;
-import nl.loket.llm.GroundingSources;
 import nl.loket.llm.LlmOutcome;
 import nl.loket.llm.LlmRequest;
 import nl.loket.llm.LlmTier;
@@ -30,17 +29,15 @@ public class Router {
     private final MessageSource texts;
     private final FaqTier faq;
     private final LlmTier llm;
-    private final GroundingSources llmSources;
 
     Router(Conversations conversations, Handover handover, ConversationLanes lanes, MessageSource texts,
-            FaqTier faq, LlmTier llm, GroundingSources llmSources) {
+            FaqTier faq, LlmTier llm) {
         this.conversations = conversations;
         this.handover = handover;
         this.lanes = lanes;
         this.texts = texts;
         this.faq = faq;
         this.llm = llm;
-        this.llmSources = llmSources;
     }
 
     /** Routes a stored customer message; returns at once, the answer arrives as events. */
@@ -81,7 +78,7 @@ public class Router {
         if (!llm.enabled()) {
             return "off";
         }
-        var sources = llmSources.find(message.text(), conversation.lang(), llm.topK());
+        var sources = llm.sources(message.text(), conversation.lang());
         var history = conversations.eventsAfter(conversation.id(),
                 Math.max(0, message.seq() - 1 - 3L * llm.historyTurns()));
         return switch (llm.answer(new LlmRequest(conversation.id(), message.seq(), message.text(), conversation.lang(),

@@ -20,6 +20,8 @@ import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
+import nl.loket.faq.Faq;
+import nl.loket.faq.FaqEntry;
 import nl.loket.handover.Handover;
 import nl.loket.handover.Presence;
 import org.junit.jupiter.api.AfterAll;
@@ -127,6 +129,47 @@ class HandoverAcrossNodesIntegrationTests {
             assertThat(customer.drain()).noneMatch(f -> "note".equals(f.path("kind").asString())
                     || f.path("text").asString().contains("klant belt vaker"));
         }
+    }
+
+    @Test
+    void afterAnFaqAnswerAboutPaymentsTheChatGoesToTheQueueOfThatTopic() {
+        try (var anna = Clients.Agent.signIn(b, "anna", "demo");
+                var customer = Clients.Customer.start(a, "nl")) {
+            customer.say("Ik wil meer per maand betalen");
+            JsonNode answer = customer.bot();
+            assertThat(answer.path("tier").asString()).isEqualTo("faq");
+            ConversationEvent stored = a.bean(Conversations.class)
+                    .eventsAfter(customer.conversationId, answer.path("seq").asLong() - 1).getFirst();
+            FaqEntry entry = a.bean(Faq.class).byId(stored.attribute("entryId")).orElseThrow();
+            assertThat(entry.tags()).isNotEmpty();
+            assertThat(stored.attribute("tags")).isEqualTo(String.join(",", entry.tags()));
+
+            customer.say("Ik wil een medewerker spreken");
+            assertThat(customer.bot().path("text").asString()).contains("team facturen").contains("klantnummer");
+            customer.say("12345678");
+            assertThat(customer.bot().path("text").asString()).contains("postcode"); // a detail only facturen asks
+            customer.say("1234 AB");
+            JsonNode queued = customer.status("queued");
+            assertThat(a.bean(Conversations.class).eventsAfter(customer.conversationId, queued.path("seq").asLong() - 1)
+                    .getFirst().attribute("queue")).isEqualTo("facturen");
+            assertThat(waiting(anna.inboxWith(customer.conversationId), customer.conversationId)
+                    .path("packet").path("queue").asString()).isEqualTo("facturen");
+        }
+    }
+
+    @Test
+    void withoutAnFaqAnswerTheChatGoesToTheDefaultQueueAndAnExplicitFaqHandoverWins() {
+        assertThat(queueAfter(c -> {
+            c.say("Kun je een pizza voor me bestellen");
+            assertThat(c.bot().path("tier").asString("")).as("no FAQ answer").isNotEqualTo("faq");
+            c.say("Ik wil een medewerker spreken");
+        })).isEqualTo("algemeen");
+        assertThat(queueAfter(c -> {
+            c.say("Ik wil meer per maand betalen");
+            c.bot();
+            a.bean(Handover.class).request(a.bean(Conversations.class).find(c.conversationId).orElseThrow(),
+                    "faq_handover:klachten");
+        })).isEqualTo("klachten");
     }
 
     @Test
@@ -439,6 +482,16 @@ class HandoverAcrossNodesIntegrationTests {
                     .isEqualTo(ConversationStatus.BOT);
             return a.bean(Conversations.class).eventsAfter(customer.conversationId, notice.path("seq").asLong() - 1)
                     .getFirst().attribute("reason");
+        }
+    }
+
+    /** The queue on the honest "nobody available" notice (nobody is online in these tests). */
+    private String queueAfter(java.util.function.Consumer<Clients.Customer> steps) {
+        try (var customer = Clients.Customer.start(a, "nl")) {
+            steps.accept(customer);
+            JsonNode notice = customer.event("nobody-available notice", f -> "notice".equals(f.path("kind").asString()));
+            return a.bean(Conversations.class).eventsAfter(customer.conversationId, notice.path("seq").asLong() - 1)
+                    .getFirst().attribute("queue");
         }
     }
 

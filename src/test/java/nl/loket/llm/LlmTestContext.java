@@ -24,10 +24,15 @@ final class LlmTestContext {
     }
 
     static void properties(DynamicPropertyRegistry registry) {
+        properties(registry, MODEL);
+    }
+
+    /** The same settings against another WireMock server (one with extensions, say). */
+    static void properties(DynamicPropertyRegistry registry, WireMockServer model) {
         int redis = TestRedis.start();
         registry.add("spring.data.redis.host", () -> "127.0.0.1");
         registry.add("spring.data.redis.port", () -> redis);
-        registry.add("loket.llm.base-url", () -> MODEL.baseUrl() + "/v1");
+        registry.add("loket.llm.base-url", () -> model.baseUrl() + "/v1");
         registry.add("loket.llm.api-key", () -> "test-key");
         registry.add("loket.llm.model", () -> "gpt-4o-mini");
         // Small, but with room for a machine shared with other builds (load averages of 10 on 2 cores).

@@ -6,26 +6,27 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okForContentType;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import java.util.List;
 
-/** OpenAI's exact chat-completions streaming wire format, for WireMock stubs (also the widget's browser tests). */
+/** OpenAI's exact wire formats (streamed and plain chat completions, embeddings), for WireMock stubs
+ * (also the widget's browser tests). */
 public final class OpenAiWire {
 
     private OpenAiWire() {
     }
 
-    static String chunk(String content, String finishReason) {
+    public static String chunk(String content, String finishReason) {
         String delta = content == null ? "{}" : "{\"content\":" + json(content) + "}";
         return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
                 + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
                 + (finishReason == null ? "null" : "\"" + finishReason + "\"") + "}]}\n\n";
     }
 
-    static String role() {
+    public static String role() {
         return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
                 + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},"
                 + "\"finish_reason\":null}]}\n\n";
     }
 
-    static String usage(int prompt, int completion) {
+    public static String usage(int prompt, int completion) {
         return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
                 + "\"model\":\"gpt-4o-mini\",\"choices\":[],\"usage\":{\"prompt_tokens\":" + prompt
                 + ",\"completion_tokens\":" + completion + ",\"total_tokens\":" + (prompt + completion) + "}}\n\n";
@@ -36,7 +37,7 @@ public final class OpenAiWire {
         return stream(tokens, "stop", true);
     }
 
-    static String stream(List<String> tokens, String finishReason, boolean done) {
+    public static String stream(List<String> tokens, String finishReason, boolean done) {
         StringBuilder body = new StringBuilder(role());
         tokens.forEach(t -> body.append(chunk(t, null)));
         if (finishReason != null) {
@@ -52,12 +53,36 @@ public final class OpenAiWire {
         return okForContentType("text/event-stream", body);
     }
 
-    static ResponseDefinitionBuilder error(int status, String type) {
+    public static ResponseDefinitionBuilder error(int status, String type) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"stubbed " + status + "\",\"type\":\"" + type + "\"}}");
     }
 
-    private static String json(String s) {
+    /** A non-streaming chat completion ({@code "stream": false}), as the summary and draft calls get it. */
+    public static ResponseDefinitionBuilder completion(String content) {
+        return okForContentType("application/json", "{\"id\":\"chatcmpl-2\",\"object\":\"chat.completion\","
+                + "\"created\":1700000000,\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"message\":"
+                + "{\"role\":\"assistant\",\"content\":" + json(content) + "},\"finish_reason\":\"stop\"}],"
+                + "\"usage\":{\"prompt_tokens\":80,\"completion_tokens\":20,\"total_tokens\":100}}");
+    }
+
+    /** An {@code /embeddings} response: one vector per input, in input order. */
+    public static String embeddings(List<float[]> vectors) {
+        StringBuilder data = new StringBuilder();
+        for (int i = 0; i < vectors.size(); i++) {
+            StringBuilder v = new StringBuilder();
+            for (float f : vectors.get(i)) {
+                v.append(v.isEmpty() ? "" : ",").append(f);
+            }
+            data.append(i == 0 ? "" : ",").append("{\"object\":\"embedding\",\"index\":").append(i)
+                    .append(",\"embedding\":[").append(v).append("]}");
+        }
+        return "{\"object\":\"list\",\"data\":[" + data + "],\"model\":\"text-embedding-3-small\","
+                + "\"usage\":{\"prompt_tokens\":" + (8 * vectors.size()) + ",\"total_tokens\":"
+                + (8 * vectors.size()) + "}}";
+    }
+
+    public static String json(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 }

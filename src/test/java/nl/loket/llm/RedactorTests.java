@@ -12,7 +12,8 @@ class RedactorTests {
 
     static LlmProperties properties(List<LlmProperties.NamedPattern> patterns) {
         return new LlmProperties("http://localhost/v1", "k", "m", null,
-                new LlmProperties.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5)), 400, 6,
+                new LlmProperties.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5),
+                        Duration.ofSeconds(1), Duration.ofSeconds(2)), 400, 6,
                 4, new LlmProperties.Retry(3, Duration.ofMillis(10), 2.0),
                 new LlmProperties.Breaker(50, 10, 5, Duration.ofSeconds(30)), new LlmProperties.Redaction(patterns));
     }
