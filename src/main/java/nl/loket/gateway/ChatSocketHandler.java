@@ -134,7 +134,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         }
         switch (frame) {
             case ClientFrame.Message m -> message(socket, m);
-            case ClientFrame.Handover h -> router.customerAskedForPerson(socket.conversationId, h.reason());
+            case ClientFrame.Handover h -> router.customerAskedForPerson(socket.conversationId);
             case ClientFrame.Typing t -> conversations.signalTyping(socket.conversationId, Author.CUSTOMER);
             case ClientFrame.Feedback f -> {
                 if (!conversations.recordFeedback(socket.conversationId, f.seq(), f.helpful())) {

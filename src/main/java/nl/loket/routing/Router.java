@@ -46,10 +46,11 @@ public class Router {
     }
 
     /** The customer pressed "talk to a person". */
-    public void customerAskedForPerson(String conversationId, String reason) {
+    public void customerAskedForPerson(String conversationId) {
+        // the reason is always ours: a client-chosen one (say "faq_handover:klachten") would pick a queue
         lanes.submit(conversationId, () -> conversations.find(conversationId)
                 .filter(c -> c.status() == ConversationStatus.BOT)
-                .ifPresent(c -> handover.request(c, reason == null ? "customer_asked" : reason)));
+                .ifPresent(c -> handover.request(c, "customer_asked")));
     }
 
     private void route(String conversationId, ConversationEvent message) {

@@ -166,6 +166,20 @@ class ChatProtocolIntegrationTests extends LoketIntegrationTest {
     }
 
     @Test
+    void aClientCannotChooseTheHandoverReasonOrQueue() {
+        try (ChatClient chat = connect()) {
+            String id = chat.hello(Map.of("lang", "nl")).path("conversationId").asString();
+            chat.send(Map.of("type", "handover", "reason", "faq_handover:klachten"));
+            chat.awaitEvent(e -> !e.path("author").asString().equals("customer"));
+
+            assertThat(conversations.eventsAfter(id, 0)).isNotEmpty().allSatisfy(e -> {
+                assertThat(e.attribute("reason")).isEqualTo("customer_asked");
+                assertThat(e.attribute("queue")).isNotEqualTo("klachten");
+            });
+        }
+    }
+
+    @Test
     void measuresAFrameLimitInUtf8Bytes() {
         try (ChatClient chat = connect()) {
             chat.hello(Map.of());

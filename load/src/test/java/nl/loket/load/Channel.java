@@ -21,7 +21,10 @@ enum Channel {
     ECHO_PLAIN("/ws/echo-plain");
 
     static final String HELLO = "{\"type\":\"hello\",\"lang\":\"en\"}";
-    static final String MESSAGE = "{\"type\":\"message\",\"clientMsgId\":\"#{clientMsgId}\",\"text\":\"Where is my parcel?\"}";
+    // a different question each time: the same one twice in a conversation is a handover trigger
+    // (repeated question), which answers with a notice instead of the bot message the check waits for
+    static final String MESSAGE =
+            "{\"type\":\"message\",\"clientMsgId\":\"#{clientMsgId}\",\"text\":\"Where is my parcel number #{n}?\"}";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final String path;
@@ -64,7 +67,8 @@ enum Channel {
                                 .check(jsonPath("$.clientMsgId").isEL("#{clientMsgId}")),
                         reply.matching(jsonPath("$.author").is("bot")).check(jsonPath("$.type").is("event")))
                 : send.on(reply.check(jsonPath("$.clientMsgId").isEL("#{clientMsgId}")));
-        return exec(session -> session.set("clientMsgId", UUID.randomUUID().toString())).exec(chain);
+        return exec(session -> session.set("clientMsgId", UUID.randomUUID().toString())
+                .set("n", session.contains("n") ? session.getInt("n") + 1 : 1)).exec(chain);
     }
 
     ChainBuilder close(String label) {
