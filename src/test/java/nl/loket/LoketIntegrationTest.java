@@ -19,8 +19,7 @@ public abstract class LoketIntegrationTest {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("spring.data.redis.port", TestRedis::start);
+        TestRedis.register(registry);
     }
 
     protected ChatClient connect() {

@@ -14,6 +14,12 @@ public final class TestRedis {
     private TestRedis() {
     }
 
+    /** Points a test context at the shared Redis; call it from the class's @DynamicPropertySource. */
+    public static void register(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", TestRedis::start);
+    }
+
     public static synchronized int start() {
         if (server == null) {
             try (ServerSocket socket = new ServerSocket(0)) {

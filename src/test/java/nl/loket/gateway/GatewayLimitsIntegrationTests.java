@@ -31,8 +31,7 @@ class GatewayLimitsIntegrationTests {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("spring.data.redis.port", TestRedis::start);
+        TestRedis.register(registry);
     }
 
     @Test

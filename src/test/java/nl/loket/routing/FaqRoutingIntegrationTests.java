@@ -27,8 +27,7 @@ class FaqRoutingIntegrationTests {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("spring.data.redis.port", TestRedis::start);
+        TestRedis.register(registry);
     }
 
     @LocalServerPort

@@ -37,8 +37,7 @@ abstract class BrowserTestSupport {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("spring.data.redis.port", TestRedis::start);
+        TestRedis.register(registry);
     }
 
     @BeforeAll
