@@ -5,10 +5,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks an FAQ folder without Redis, network or Spring, for editors and the content repository's
@@ -58,6 +60,7 @@ public final class FaqCheck {
         FaqIndex index = FaqIndex.build(loaded.entries(), loaded.synonyms(), FaqProperties.defaults(dir));
         problems.addAll(examples(dir, loaded, index));
         problems.addAll(golden(loaded, index));
+        problems.addAll(repeatedGolden(loaded, index));
         problems.forEach(p -> out.println(dir.resolve(p.file()) + ":" + p.line() + ": "
                 + (p.error() ? "" : "warning: ") + p.message()));
         long errors = problems.stream().filter(Problem::error).count();
@@ -109,6 +112,40 @@ public final class FaqCheck {
             }
         }
         return problems;
+    }
+
+    /**
+     * A golden question tests whether the matcher generalises from the examples; one that an
+     * example repeats (the same words, or nearly: at least {@value #REPEATED} of their distinct
+     * analysed terms shared) tests nothing and hides whether the content works for other wordings.
+     */
+    private static List<Problem> repeatedGolden(FaqFiles.Loaded loaded, FaqIndex index) {
+        List<Problem> problems = new ArrayList<>();
+        for (GoldenQuestion golden : loaded.golden()) {
+            Set<String> terms = Set.copyOf(index.analyze(golden.question(), golden.lang()));
+            for (FaqEntry entry : loaded.entries()) {
+                if (!entry.lang().equals(golden.lang())) {
+                    continue;
+                }
+                for (String example : entry.questions()) {
+                    if (overlap(terms, Set.copyOf(index.analyze(example, entry.lang()))) >= REPEATED) {
+                        problems.add(Problem.error(FaqFiles.TESTS, golden.line(), "'" + golden.question()
+                                + "' is repeated by the example '" + example + "' of " + entry.id()
+                                + ": write examples from the topic, not from the golden questions"));
+                    }
+                }
+            }
+        }
+        return problems;
+    }
+
+    static final double REPEATED = 0.8;
+
+    /** Shared terms over all terms of the two (Jaccard); 0 when both are empty. */
+    static double overlap(Set<String> a, Set<String> b) {
+        Set<String> union = new HashSet<>(a);
+        union.addAll(b);
+        return union.isEmpty() ? 0 : (double) a.stream().filter(b::contains).count() / union.size();
     }
 
     /** What a customer would get: the entry id when answered, otherwise none. */

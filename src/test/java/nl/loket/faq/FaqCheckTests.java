@@ -51,6 +51,19 @@ class FaqCheckTests {
     }
 
     @Test
+    void rejectsAGoldenQuestionThatAnExampleRepeats(@TempDir Path dir) throws IOException {
+        FaqFixture.copyTo(dir);
+        Files.writeString(dir.resolve("tests.yml"), Files.readString(dir.resolve("tests.yml"))
+                + "- {q: \"Adres doorgeven: nieuw!\", lang: nl, expect: verhuizen}\n"
+                + "- {q: \"mijn nieuwe adres doorgeven aan jullie\", lang: nl, expect: verhuizen}\n");
+
+        assertThat(check(dir.toString())).isEqualTo(1);
+
+        assertThat(output()).contains(dir.resolve("tests.yml") + ":5: 'Adres doorgeven: nieuw!' is repeated by the "
+                + "example 'nieuw adres doorgeven' of verhuizen").doesNotContain("tests.yml:6:");
+    }
+
+    @Test
     void listsWhatAContentChangeDoesAgainstAnotherVersion(@TempDir Path dir) throws IOException {
         FaqFixture.copyTo(dir);
         Files.delete(dir.resolve("nl/verhuizen.md"));
