@@ -75,33 +75,52 @@ final class FaqIndex {
             var best = new FaqCandidate(entry, 1.0);
             candidates.removeIf(c -> c.entry().id().equals(entry.id()));
             candidates.addFirst(best);
-            var why = explain(searched, detected, "exact", ranking, index, ranking.exact(), 1.0, 0);
+            var why = explain(searched, detected, "exact", ranking, index, ranking.exact(), 1.0, 0,
+                    Calibration.Lead.NONE);
             return new FaqMatch(best, 1.0, true, Outcome.ANSWER, trim(candidates), List.of(), why);
         }
         if (candidates.isEmpty()) {
-            var why = explain(searched, detected, "none", ranking, index, -1, 0, 0);
+            var why = explain(searched, detected, "none", ranking, index, -1, 0, 0, Calibration.Lead.NONE);
             return new FaqMatch(null, 0, false, Outcome.NONE, List.of(), List.of(), why);
         }
         FaqCandidate best = candidates.getFirst();
         double runnerUp = candidates.size() > 1 ? candidates.get(1).similarity() : 0;
-        double confidence = calibration.confidence(best.similarity(), runnerUp);
+        var lead = Calibration.Lead.ofFirst(ranking.ranked());
+        double confidence = calibration.confidence(lead);
         double needed = Math.max(properties.threshold(), best.entry().minScore() == null ? 0 : best.entry().minScore());
         boolean confident = confidence >= needed && best.similarity() - runnerUp >= properties.margin();
         var why = explain(searched, detected, "ranked", ranking, index, ranking.ranked().getFirst().entry(),
-                best.similarity(), runnerUp);
+                best.similarity(), runnerUp, lead);
         if (confident) {
             return new FaqMatch(best, confidence, true, Outcome.ANSWER, candidates, List.of(), why);
         }
-        List<FaqCandidate> close = candidates.stream()
-                .filter(c -> best.similarity() - c.similarity() <= properties.clarifyBand())
-                .filter(c -> c.similarity() >= properties.clarifyMinSimilarity())
-                .filter(c -> calibration.confidence(c.similarity(), 0) >= properties.threshold())
-                .toList();
-        boolean clarify = close.size() >= 2 && close.size() <= MAX_CLARIFY
-                && close.size() == candidates.stream()
-                        .filter(c -> best.similarity() - c.similarity() <= properties.clarifyBand()).count();
-        return new FaqMatch(best, confidence, false, clarify ? Outcome.CLARIFY : Outcome.NONE, candidates,
-                clarify ? close : List.of(), why);
+        List<FaqCandidate> close = clarify(ranking.ranked(), candidates);
+        return new FaqMatch(best, confidence, false, close.isEmpty() ? Outcome.NONE : Outcome.CLARIFY, candidates,
+                close, why);
+    }
+
+    /**
+     * The two or three entries to offer as a choice, or none: every entry close to the best must
+     * be similar enough to the question, and each must lead the entries outside the group so
+     * clearly that it would be answered if it were alone.
+     */
+    private List<FaqCandidate> clarify(List<LanguageIndex.Scored> ranked, List<FaqCandidate> candidates) {
+        double best = candidates.getFirst().similarity();
+        int group = 0;
+        while (group < candidates.size() && best - candidates.get(group).similarity() <= properties.clarifyBand()) {
+            group++;
+        }
+        if (group < 2 || group > MAX_CLARIFY) {
+            return List.of();
+        }
+        var outside = ranked.subList(group, ranked.size());
+        for (int i = 0; i < group; i++) {
+            if (candidates.get(i).similarity() < properties.clarifyMinSimilarity()
+                    || calibration.confidence(Calibration.Lead.of(ranked.get(i), outside)) < properties.threshold()) {
+                return List.of();
+            }
+        }
+        return candidates.subList(0, group);
     }
 
     /** The ranked entries for a question without the exact-example rule (the check command compares examples). */
@@ -126,7 +145,7 @@ final class FaqIndex {
     }
 
     private static MatchExplanation explain(String lang, String detected, String rule, LanguageIndex.Ranking ranking,
-            LanguageIndex index, int entry, double similarity, double runnerUp) {
+            LanguageIndex index, int entry, double similarity, double runnerUp, Calibration.Lead lead) {
         List<String> matched = entry < 0 ? List.of()
                 : ranking.analyzed().stream().filter(index.termsOf(entry)::contains).toList();
         List<String> keywords = entry < 0 ? List.of() : index.entries().get(entry).keywords().stream()
@@ -137,7 +156,7 @@ final class FaqIndex {
                 : LanguageIndex.texts(index.entries().get(entry)).get(scored.example());
         return new MatchExplanation(lang, detected, rule, ranking.analyzed(), matched, keywords,
                 ranking.corrections(), round(similarity), round(runnerUp), scored == null ? 0 : round(scored.words()),
-                scored == null ? 0 : round(scored.chars()), nearest);
+                scored == null ? 0 : round(scored.chars()), round(lead.words()), round(lead.ngrams()), nearest);
     }
 
     private static boolean matchedKeyword(LanguageIndex index, String keyword, LanguageIndex.Ranking ranking) {

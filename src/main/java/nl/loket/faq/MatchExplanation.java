@@ -19,11 +19,14 @@ import java.util.Map;
  * @param runnerUpSimilarity the second entry's similarity (0 when there is none)
  * @param wordSimilarity the best entry's word signal (BM25 over analysed terms, normalised)
  * @param ngramSimilarity the best entry's character n-gram signal (TF-IDF cosine)
+ * @param wordLead how far the best entry's word similarity leads the best word similarity of the others
+ *     (negative when another entry has more words in common with the question)
+ * @param ngramLead the same for the character n-gram similarity; the confidence is computed from the two leads
  * @param nearestExample the best entry's example (or title or keyword) closest to the question by
  *     character n-grams; null when none shares any
  */
 public record MatchExplanation(String language, String detectedLanguage, String rule, List<String> analyzedQuery,
         List<String> matchedTerms, List<String> matchedKeywords, Map<String, String> corrections,
         double similarity, double runnerUpSimilarity, double wordSimilarity, double ngramSimilarity,
-        String nearestExample) {
+        double wordLead, double ngramLead, String nearestExample) {
 }

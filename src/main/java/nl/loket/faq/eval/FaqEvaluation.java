@@ -23,8 +23,13 @@ public final class FaqEvaluation {
             "xsid-nl-oos");
 
     /** A question's outcome: whether the best entry was right, answered, and its confidence. */
-    record Scored(boolean inScope, boolean correct, boolean answered, double confidence, double similarity,
-            double runnerUp) {
+    record Scored(boolean inScope, boolean correct, boolean answered, double confidence, double wordLead,
+            double ngramLead) {
+
+        /** The calibration's inputs, with 1 for the intercept. */
+        double[] features() {
+            return new double[] {1, wordLead, ngramLead};
+        }
     }
 
     private FaqEvaluation() {
@@ -51,7 +56,7 @@ public final class FaqEvaluation {
     }
 
     /**
-     * Fits the confidence's logistic model (similarity, lead over the runner-up) on the sets and
+     * Fits the confidence's logistic model (the best entry's lead in words and in n-grams) on the sets and
      * prints it, with the answered share and precision each threshold would give per set.
      */
     private static void fit(Path folder, List<String> sets) throws IOException {
@@ -61,12 +66,12 @@ public final class FaqEvaluation {
         }
         // Each set weighs the same: otherwise the 15,000 questions of clinc150 decide for xsid-nl's 300.
         double[] w = {0, 0, 0};
-        for (int iteration = 0; iteration < 3000; iteration++) {
+        for (int iteration = 0; iteration < 20000; iteration++) {
             double[] gradient = new double[3];
             for (List<Scored> set : bySet.values()) {
                 for (Scored s : set) {
-                    double[] x = {1, s.similarity(), s.similarity() - s.runnerUp()};
-                    double p = 1 / (1 + Math.exp(-(w[0] * x[0] + w[1] * x[1] + w[2] * x[2])));
+                    double[] x = s.features();
+                    double p = logistic(w, x);
                     for (int i = 0; i < 3; i++) {
                         gradient[i] += (p - (s.correct() ? 1 : 0)) * x[i] / set.size();
                     }
@@ -84,9 +89,7 @@ public final class FaqEvaluation {
                 long inScope = set.getValue().stream().filter(Scored::inScope).count();
                 long inAnswered = 0;
                 for (Scored s : set.getValue()) {
-                    double c = 1 / (1 + Math.exp(-(w[0] + w[1] * s.similarity()
-                            + w[2] * (s.similarity() - s.runnerUp()))));
-                    if (c >= t) {
+                    if (logistic(w, s.features()) >= t) {
                         answered++;
                         right += s.correct() ? 1 : 0;
                         inAnswered += s.inScope() ? 1 : 0;
@@ -96,6 +99,14 @@ public final class FaqEvaluation {
                         set.getKey(), t, 100.0 * inAnswered / inScope, 100.0 * right / Math.max(1, answered));
             }
         }
+    }
+
+    private static double logistic(double[] w, double[] x) {
+        double z = 0;
+        for (int i = 0; i < w.length; i++) {
+            z += w[i] * x[i];
+        }
+        return 1 / (1 + Math.exp(-z));
     }
 
     public static EvaluationResult evaluate(Path datasetFolder) throws IOException {
@@ -125,10 +136,8 @@ public final class FaqEvaluation {
     }
 
     private static Scored of(boolean inScope, boolean correct, FaqMatch match) {
-        double similarity = match.best() == null ? 0 : match.best().similarity();
-        double runnerUp = match.candidates().size() > 1 ? match.candidates().get(1).similarity() : 0;
         return new Scored(inScope, correct, match.outcome() == FaqMatch.Outcome.ANSWER, match.confidence(),
-                similarity, runnerUp);
+                match.explanation().wordLead(), match.explanation().ngramLead());
     }
 
     static EvaluationResult summarise(Dataset data, List<Scored> scored) {
