@@ -72,12 +72,20 @@ public final class FaqCheck {
         return errors > 0 ? 1 : 0;
     }
 
-    /** Each example must rank its own entry first, and each entry must be found by its examples. */
+    /**
+     * Each example must rank its own entry first and hold one of its required keywords, and each
+     * entry must be found by its examples.
+     */
     private static List<Problem> examples(Path dir, FaqFiles.Loaded loaded, FaqIndex index) {
         List<Problem> problems = new ArrayList<>();
         for (FaqEntry entry : loaded.entries()) {
             int own = 0;
             for (String question : entry.questions()) {
+                if (!index.holdsRequiredKeyword(entry, question)) {
+                    problems.add(Problem.error(entry.file(), lineOf(dir.resolve(entry.file()), question), "example '"
+                            + question + "' holds none of the requiredKeywords of '" + entry.id()
+                            + "', so it would never be answered: add the word customers use to the list"));
+                }
                 List<FaqCandidate> ranked = index.ranked(question, entry.lang());
                 if (!ranked.isEmpty() && ranked.getFirst().entry().id().equals(entry.id())) {
                     own++;

@@ -6,6 +6,8 @@ import nl.loket.conversation.QuickReply;
 /**
  * One FAQ entry as an editor wrote it.
  *
+ * @param requiredKeywords words or phrases of which the question must contain at least one (after
+ *     analysis: stems, compound parts, synonyms) before this entry is answered; empty for no such rule
  * @param answer the answer as Markdown (what the widget renders)
  * @param handover a queue name when this question always goes to a person; null otherwise
  * @param minScore the confidence this entry needs to be answered, or null for the global threshold
@@ -13,12 +15,13 @@ import nl.loket.conversation.QuickReply;
  * @param file the file it came from, relative to the FAQ folder
  */
 public record FaqEntry(String id, String lang, String title, List<String> questions, List<String> keywords,
-        List<String> tags, List<QuickReply> quickReplies, String handover, Double minScore, FaqNotice notice,
-        String answer, String file) {
+        List<String> requiredKeywords, List<String> tags, List<QuickReply> quickReplies, String handover,
+        Double minScore, FaqNotice notice, String answer, String file) {
 
     public FaqEntry {
         questions = List.copyOf(questions);
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        requiredKeywords = requiredKeywords == null ? List.of() : List.copyOf(requiredKeywords);
         tags = tags == null ? List.of() : List.copyOf(tags);
         quickReplies = quickReplies == null ? List.of() : List.copyOf(quickReplies);
     }

@@ -31,8 +31,8 @@ final class FaqFiles {
     static final String TESTS = "tests.yml";
 
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-    private static final Set<String> KEYS = Set.of("id", "lang", "title", "questions", "keywords", "tags",
-            "quickReplies", "handover", "minScore", "notice");
+    private static final Set<String> KEYS = Set.of("id", "lang", "title", "questions", "keywords",
+            "requiredKeywords", "tags", "quickReplies", "handover", "minScore", "notice");
 
     /** What one read of the folder found. {@code byFile} maps a file name to the entry serving for it. */
     record Loaded(Map<String, FaqEntry> byFile, Map<String, List<List<String>>> synonyms,
@@ -150,6 +150,7 @@ final class FaqFiles {
                     + questions.size());
         }
         List<String> keywords = fields.strings("keywords", false);
+        List<String> requiredKeywords = fields.strings("requiredKeywords", false);
         List<String> tags = fields.strings("tags", false);
         List<QuickReply> quickReplies = fields.quickReplies();
         String handover = fields.optionalString("handover");
@@ -162,8 +163,8 @@ final class FaqFiles {
         if (errorCount(problems) > before) {
             return null;
         }
-        return new FaqEntry(id, lang, title, questions, keywords, tags, quickReplies, handover, minScore, notice,
-                answer, file);
+        return new FaqEntry(id, lang, title, questions, keywords, requiredKeywords, tags, quickReplies, handover,
+                minScore, notice, answer, file);
     }
 
     private static int errorCount(List<Problem> problems) {

@@ -3,9 +3,12 @@ package nl.loket.faq;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import nl.loket.faq.FaqMatch.Outcome;
 
 /**
@@ -89,12 +92,13 @@ final class FaqIndex {
         double confidence = calibration.confidence(lead);
         double needed = Math.max(properties.threshold(), best.entry().minScore() == null ? 0 : best.entry().minScore());
         boolean confident = confidence >= needed && best.similarity() - runnerUp >= properties.margin();
-        var why = explain(searched, detected, "ranked", ranking, index, ranking.ranked().getFirst().entry(),
-                best.similarity(), runnerUp, lead);
-        if (confident) {
+        boolean required = hasRequiredKeyword(index, best.entry(), ranking);
+        var why = explain(searched, detected, required ? "ranked" : "required-keyword-missing", ranking, index,
+                ranking.ranked().getFirst().entry(), best.similarity(), runnerUp, lead);
+        if (confident && required) {
             return new FaqMatch(best, confidence, true, Outcome.ANSWER, candidates, List.of(), why);
         }
-        List<FaqCandidate> close = clarify(ranking.ranked(), candidates);
+        List<FaqCandidate> close = clarify(index, ranking, candidates);
         return new FaqMatch(best, confidence, false, close.isEmpty() ? Outcome.NONE : Outcome.CLARIFY, candidates,
                 close, why);
     }
@@ -104,7 +108,9 @@ final class FaqIndex {
      * be similar enough to the question, and each must lead the entries outside the group so
      * clearly that it would be answered if it were alone.
      */
-    private List<FaqCandidate> clarify(List<LanguageIndex.Scored> ranked, List<FaqCandidate> candidates) {
+    private List<FaqCandidate> clarify(LanguageIndex index, LanguageIndex.Ranking ranking,
+            List<FaqCandidate> candidates) {
+        var ranked = ranking.ranked();
         double best = candidates.getFirst().similarity();
         int group = 0;
         while (group < candidates.size() && best - candidates.get(group).similarity() <= properties.clarifyBand()) {
@@ -116,6 +122,7 @@ final class FaqIndex {
         var outside = ranked.subList(group, ranked.size());
         for (int i = 0; i < group; i++) {
             if (candidates.get(i).similarity() < properties.clarifyMinSimilarity()
+                    || !hasRequiredKeyword(index, candidates.get(i).entry(), ranking)
                     || calibration.confidence(Calibration.Lead.of(ranked.get(i), outside)) < properties.threshold()) {
                 return List.of();
             }
@@ -148,7 +155,8 @@ final class FaqIndex {
             LanguageIndex index, int entry, double similarity, double runnerUp, Calibration.Lead lead) {
         List<String> matched = entry < 0 ? List.of()
                 : ranking.analyzed().stream().filter(index.termsOf(entry)::contains).toList();
-        List<String> keywords = entry < 0 ? List.of() : index.entries().get(entry).keywords().stream()
+        List<String> keywords = entry < 0 ? List.of() : Stream.concat(index.entries().get(entry).keywords().stream(),
+                index.entries().get(entry).requiredKeywords().stream()).distinct()
                 .filter(k -> matchedKeyword(index, k, ranking)).toList();
         var scored = entry < 0 ? null : ranking.ranked().stream().filter(s -> s.entry() == entry).findFirst()
                 .orElse(null);
@@ -159,9 +167,35 @@ final class FaqIndex {
                 scored == null ? 0 : round(scored.chars()), round(lead.words()), round(lead.ngrams()), nearest);
     }
 
+    /** True when the entry has no required keywords, or the question holds one of them. */
+    private static boolean hasRequiredKeyword(LanguageIndex index, FaqEntry entry, LanguageIndex.Ranking ranking) {
+        return entry.requiredKeywords().isEmpty()
+                || entry.requiredKeywords().stream().anyMatch(k -> matchedKeyword(index, k, ranking));
+    }
+
+    /**
+     * A keyword is in the question when the question holds all of its analysed words (typo
+     * corrections count), or a word of the keyword's synonym group: "gaslek" is found in "ik ruik
+     * gas" when both are in one group.
+     */
     private static boolean matchedKeyword(LanguageIndex index, String keyword, LanguageIndex.Ranking ranking) {
-        List<String> terms = index.analyze(keyword);
-        return !terms.isEmpty() && ranking.analyzed().containsAll(terms);
+        Set<String> question = new HashSet<>(ranking.analyzed());
+        question.addAll(ranking.corrections().values());
+        return contains(question, index.analyze(keyword));
+    }
+
+    /** Whether a text (an example question) holds one of the entry's required keywords, or it has none. */
+    boolean holdsRequiredKeyword(FaqEntry entry, String text) {
+        Set<String> terms = Set.copyOf(analyze(text, entry.lang()));
+        return entry.requiredKeywords().isEmpty()
+                || entry.requiredKeywords().stream().anyMatch(k -> contains(terms, analyze(k, entry.lang())));
+    }
+
+    private static boolean contains(Set<String> question, List<String> keyword) {
+        List<String> words = keyword.stream().filter(t -> !t.startsWith(FaqAnalyzer.SYNONYM_TOKEN)).toList();
+        boolean synonym = keyword.stream()
+                .anyMatch(t -> t.startsWith(FaqAnalyzer.SYNONYM_TOKEN) && question.contains(t));
+        return synonym || (!words.isEmpty() && question.containsAll(words));
     }
 
     static double round(double value) {

@@ -9,10 +9,12 @@ import java.util.Map;
  * @param language the language whose entries were searched
  * @param detectedLanguage the detected language when none was given or the question was clearly in the
  *     other one; null otherwise
- * @param rule {@code exact} (an example question, normalised), {@code ranked} (BM25), or {@code none}
+ * @param rule {@code exact} (an example question, normalised), {@code ranked} (BM25),
+ *     {@code required-keyword-missing} (the best entry has {@code requiredKeywords} and the question holds
+ *     none of them, so it is not answered), or {@code none}
  * @param analyzedQuery the question's terms after analysis (stems, compound parts, synonym tokens)
  * @param matchedTerms the analysed terms the best entry shares with the question
- * @param matchedKeywords the best entry's keywords found in the question
+ * @param matchedKeywords the best entry's keywords and required keywords found in the question
  * @param corrections typo corrections applied: question term to known term
  * @param similarity the best entry's similarity: the mean of {@code wordSimilarity} and
  *     {@code ngramSimilarity}

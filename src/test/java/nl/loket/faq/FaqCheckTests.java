@@ -64,6 +64,19 @@ class FaqCheckTests {
     }
 
     @Test
+    void reportsAnExampleThatHoldsNoneOfItsEntrysRequiredKeywords(@TempDir Path dir) throws IOException {
+        FaqFixture.copyTo(dir);
+        Path file = dir.resolve("nl/verhuizen.md");
+        Files.writeString(file, Files.readString(file).replace("questions:", "requiredKeywords: [adres]\nquestions:"));
+
+        assertThat(check(dir.toString())).isEqualTo(1);
+
+        assertThat(output()).contains(file + ":7: example 'ik ga verhuizen' holds none of the requiredKeywords of "
+                + "'verhuizen'").contains(file + ":9: example 'wat moet ik regelen bij een verhuizing' holds none")
+                .doesNotContain("'nieuw adres doorgeven' holds none");
+    }
+
+    @Test
     void listsWhatAContentChangeDoesAgainstAnotherVersion(@TempDir Path dir) throws IOException {
         FaqFixture.copyTo(dir);
         Files.delete(dir.resolve("nl/verhuizen.md"));

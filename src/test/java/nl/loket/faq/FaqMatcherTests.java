@@ -2,8 +2,12 @@ package nl.loket.faq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import nl.loket.faq.FaqMatch.Outcome;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FaqMatcherTests {
 
@@ -93,6 +97,31 @@ class FaqMatcherTests {
         assertThat(ranked.confidence()).isGreaterThan(0.8);
         assertThat(ranked.outcome()).isEqualTo(Outcome.NONE);
         assertThat(match("ik heb geen stroom", "nl").outcome()).isEqualTo(Outcome.ANSWER);
+    }
+
+    @Test
+    void answersAnEntryWithRequiredKeywordsOnlyWhenTheQuestionHoldsOne(@TempDir Path dir) throws IOException {
+        FaqFixture.copyTo(dir);
+        Path file = dir.resolve("nl/verhuizen.md");
+        Files.writeString(file, Files.readString(file).replace("questions:",
+                "requiredKeywords: [verhuizen, adres, meenemen]\nquestions:"));
+        var loaded = FaqFiles.read(dir, null);
+        var index = FaqIndex.build(loaded.entries(), loaded.synonyms(), FaqProperties.defaults(dir));
+        assertThat(loaded.problems()).isEmpty();
+
+        // "nieuwe woning" is in the synonym group of "verhuizen": the group counts as the keyword
+        FaqMatch synonym = index.match("we krijgen een nieuwe woning", "nl");
+        assertThat(synonym.outcome()).isEqualTo(Outcome.ANSWER);
+        assertThat(synonym.explanation().matchedKeywords()).contains("verhuizen");
+        assertThat(index.match("wat moet ik regelen bij mijn verhuizing naar een ander adres", "nl").outcome())
+                .isEqualTo(Outcome.ANSWER);
+
+        String without = "wat moet ik allemaal regelen";
+        assertThat(match(without, "nl").best().entry().id()).isEqualTo("verhuizen");
+        FaqMatch gated = index.match(without, "nl");
+        assertThat(gated.best().entry().id()).isEqualTo("verhuizen");
+        assertThat(gated.outcome()).isEqualTo(Outcome.NONE);
+        assertThat(gated.explanation().rule()).isEqualTo("required-keyword-missing");
     }
 
     @Test

@@ -32,7 +32,7 @@ record Dataset(String name, String lang, List<FaqEntry> entries, List<Question> 
             List<String> questions = new ArrayList<>();
             line.path("examples").forEach(e -> questions.add(e.asString()));
             questions.forEach(q -> examples.add(label + "\u0000" + q));
-            entries.add(new FaqEntry(label, lang, label, questions, List.of(), List.of(), List.of(), null, null, null,
+            entries.add(new FaqEntry(label, lang, label, questions, List.of(), List.of(), List.of(), List.of(), null, null, null,
                     label, label));
         }
         Set<String> labels = new HashSet<>(entries.stream().map(FaqEntry::id).toList());

@@ -74,7 +74,7 @@ public class FaqMatchBenchmark {
                 examples.add(sentence(random, glue, topical, topic, 4 + random.nextInt(6)));
             }
             generated.add(new FaqEntry("e" + e, "nl", String.join(" ", topic), examples, List.of(topic.getFirst()),
-                    List.of(), List.of(), null, null, null, sentence(random, glue, topical, topic, 30), "e" + e + ".md"));
+                    List.of(), List.of(), List.of(), null, null, null, sentence(random, glue, topical, topic, 30), "e" + e + ".md"));
         }
         faq = Faq.of(generated, Map.of("nl", List.of(List.of("termijnbedrag", "voorschot", "maandbedrag"))),
                 FaqProperties.defaults(Path.of(".")));
