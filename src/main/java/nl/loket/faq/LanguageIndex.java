@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -110,14 +112,7 @@ final class LanguageIndex {
     }
 
     static LanguageIndex build(String lang, List<FaqEntry> entries, List<List<String>> synonyms) {
-        Set<String> vocabulary = new HashSet<>();
-        try (var surface = new FaqAnalyzer.SurfaceAnalyzer(lang)) {
-            for (FaqEntry entry : entries) {
-                texts(entry).forEach(text -> vocabulary.addAll(surface.words(text)));
-                vocabulary.addAll(surface.words(entry.answer()));
-            }
-        }
-        FaqAnalyzer analyzer = new FaqAnalyzer(lang, synonyms, vocabulary);
+        FaqAnalyzer analyzer = analyzer(lang, entries, synonyms);
         List<Integer> docEntry = new ArrayList<>();
         List<Set<String>> entryTerms = new ArrayList<>();
         Map<String, Integer> exact = new HashMap<>();
@@ -157,6 +152,18 @@ final class LanguageIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The analysis chain of a language, with the FAQ's own words as the compound dictionary. */
+    static FaqAnalyzer analyzer(String lang, List<FaqEntry> entries, List<List<String>> synonyms) {
+        Set<String> vocabulary = new HashSet<>();
+        try (var surface = new FaqAnalyzer.SurfaceAnalyzer(lang)) {
+            for (FaqEntry entry : entries) {
+                texts(entry).forEach(text -> vocabulary.addAll(surface.words(text)));
+                vocabulary.addAll(surface.words(entry.answer()));
+            }
+        }
+        return new FaqAnalyzer(lang, synonyms, vocabulary);
     }
 
     /** The texts an entry is found by: its example questions, its title and each keyword. */
@@ -244,12 +251,24 @@ final class LanguageIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        CharGramIndex.Similarity[] grams = charGrams.similarities(question);
+        List<Scored> ranked = ranked(best, whole, maximum, maximumWhole, charGrams.similarities(question));
+        return new Ranking(ranked, analyzed, corrections, exactEntry == null ? -1 : exactEntry);
+    }
+
+    /**
+     * The best {@link #RANKED} entries by the mean of both signals, best first.
+     *
+     * @param best per entry, the BM25 score of its best document
+     * @param whole per entry, the BM25 score of the document holding all its texts
+     * @param maximum the most {@code best} could be; {@code maximumWhole} the same for {@code whole}
+     */
+    static List<Scored> ranked(double[] best, double[] whole, double maximum, double maximumWhole,
+            CharGramIndex.Similarity[] grams) {
         // The best RANKED entries, kept in a min-heap: sorting all of a large FAQ cost more than scoring it.
-        var order = java.util.Comparator.comparingDouble(Scored::similarity)
-                .thenComparing(java.util.Comparator.comparingInt(Scored::entry).reversed());
-        var top = new java.util.PriorityQueue<Scored>(RANKED + 1, order);
-        for (int entry = 0; entry < entries.size(); entry++) {
+        var order = Comparator.comparingDouble(Scored::similarity)
+                .thenComparing(Comparator.comparingInt(Scored::entry).reversed());
+        var top = new PriorityQueue<Scored>(RANKED + 1, order);
+        for (int entry = 0; entry < grams.length; entry++) {
             var gram = grams[entry];
             double words = Math.min(1, EXAMPLE_WEIGHT * best[entry] / maximum
                     + (1 - EXAMPLE_WEIGHT) * whole[entry] / maximumWhole);
@@ -266,7 +285,7 @@ final class LanguageIndex {
         }
         List<Scored> ranked = new ArrayList<>(top);
         ranked.sort(order.reversed());
-        return new Ranking(ranked, analyzed, corrections, exactEntry == null ? -1 : exactEntry);
+        return ranked;
     }
 
     /** The indexed terms (not the synonym groups' tokens) with their document frequencies. */
