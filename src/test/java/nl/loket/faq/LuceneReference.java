@@ -111,7 +111,7 @@ final class LuceneReference {
         Map<String, String> corrections = new LinkedHashMap<>();
         double maximum = 0;
         double maximumWhole = 0;
-        Set<String> covered = analyzer.coveredBySynonyms(question);
+        Set<String> covered = analyzer.analyse(question).covered();
         for (String token : analyzed) {
             int df = searcher.getIndexReader().docFreq(new Term(FIELD, token));
             if (!covered.contains(token)) {
