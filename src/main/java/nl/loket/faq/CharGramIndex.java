@@ -18,31 +18,30 @@ final class CharGramIndex {
     static final int MIN_N = 3;
     static final int MAX_N = 5;
 
-    /** One entry's character similarity: its best example (and which one) and its texts as a whole. */
-    record Similarity(double best, int example, double whole) {
+    /**
+     * Per entry its character similarity: its best example's (and which example that is) and its
+     * texts' as a whole. Arrays rather than an object per entry: a match allocates less.
+     */
+    record Similarities(double[] best, int[] example, double[] whole) {
     }
 
     private final Map<String, Integer> ids;
     private final double[] idf;
     private final double unknownIdf;
-    private final int[][] exampleDocs;
-    private final float[][] exampleWeights;
-    private final int[][] entryDocs;
-    private final float[][] entryWeights;
+    /** Per n-gram its postings in the examples, and in the entries as a whole: see {@link #posting}. */
+    private final long[][] examplePostings;
+    private final long[][] entryPostings;
     private final int[] exampleEntry;
     private final int[] exampleIndex;
     private final int entries;
 
-    private CharGramIndex(Map<String, Integer> ids, double[] idf, double unknownIdf, int[][] exampleDocs,
-            float[][] exampleWeights, int[][] entryDocs, float[][] entryWeights, int[] exampleEntry,
-            int[] exampleIndex, int entries) {
+    private CharGramIndex(Map<String, Integer> ids, double[] idf, double unknownIdf, long[][] examplePostings,
+            long[][] entryPostings, int[] exampleEntry, int[] exampleIndex, int entries) {
         this.ids = ids;
         this.idf = idf;
         this.unknownIdf = unknownIdf;
-        this.exampleDocs = exampleDocs;
-        this.exampleWeights = exampleWeights;
-        this.entryDocs = entryDocs;
-        this.entryWeights = entryWeights;
+        this.examplePostings = examplePostings;
+        this.entryPostings = entryPostings;
         this.exampleEntry = exampleEntry;
         this.exampleIndex = exampleIndex;
         this.entries = entries;
@@ -80,10 +79,8 @@ final class CharGramIndex {
         for (int id = 0; id < idf.length; id++) {
             idf[id] = idf(df[id], n);
         }
-        var examples = postings(exampleCounts, idf);
-        var wholes = postings(entryCounts, idf);
-        return new CharGramIndex(ids, idf, idf(0, n), examples.docs, examples.weights, wholes.docs,
-                wholes.weights, exampleEntry.stream().mapToInt(Integer::intValue).toArray(),
+        return new CharGramIndex(ids, idf, idf(0, n), postings(exampleCounts, idf), postings(entryCounts, idf),
+                exampleEntry.stream().mapToInt(Integer::intValue).toArray(),
                 exampleIndex.stream().mapToInt(Integer::intValue).toArray(), texts.size());
     }
 
@@ -91,18 +88,13 @@ final class CharGramIndex {
         return Math.log((docs + 1.0) / (df + 1.0)) + 1;
     }
 
-    private record Postings(int[][] docs, float[][] weights) {
-    }
-
     /** Inverted lists of L2-normalised (1 + ln tf) * idf weights. */
-    private static Postings postings(List<Map<Integer, Integer>> docs, double[] idf) {
+    private static long[][] postings(List<Map<Integer, Integer>> docs, double[] idf) {
         int[] length = new int[idf.length];
         docs.forEach(counts -> counts.keySet().forEach(id -> length[id]++));
-        int[][] ids = new int[idf.length][];
-        float[][] weights = new float[idf.length][];
+        long[][] postings = new long[idf.length][];
         for (int g = 0; g < idf.length; g++) {
-            ids[g] = new int[length[g]];
-            weights[g] = new float[length[g]];
+            postings[g] = new long[length[g]];
         }
         int[] fill = new int[idf.length];
         for (int d = 0; d < docs.size(); d++) {
@@ -115,11 +107,25 @@ final class CharGramIndex {
             norm = Math.sqrt(norm);
             for (var count : counts.entrySet()) {
                 int g = count.getKey();
-                ids[g][fill[g]] = d;
-                weights[g][fill[g]++] = (float) (weight(count.getValue(), idf[g]) / norm);
+                postings[g][fill[g]++] = posting(d, (float) (weight(count.getValue(), idf[g]) / norm));
             }
         }
-        return new Postings(ids, weights);
+        return postings;
+    }
+
+    /**
+     * A document and its weight in one long: the dot products read one array instead of two, and
+     * they are most of a match's time.
+     */
+    private static long posting(int doc, float weight) {
+        return (long) doc << 32 | Float.floatToRawIntBits(weight) & 0xFFFFFFFFL;
+    }
+
+    /** Adds a question n-gram's weight times each document's to the document's sum. */
+    private static void add(long[] postings, double weight, double[] sums) {
+        for (long posting : postings) {
+            sums[(int) (posting >>> 32)] += weight * Float.intBitsToFloat((int) posting);
+        }
     }
 
     private static double weight(int tf, double idf) {
@@ -147,7 +153,7 @@ final class CharGramIndex {
      * The cosine similarity of a question with every entry. N-grams no entry has still count in
      * the question's length: a question that is mostly about something else scores low.
      */
-    Similarity[] similarities(String question) {
+    Similarities similarities(String question) {
         Map<String, Integer> counts = new HashMap<>();
         for (String gram : grams(question)) {
             counts.merge(gram, 1, Integer::sum);
@@ -171,16 +177,8 @@ final class CharGramIndex {
             norm = Math.sqrt(norm);
             for (int i = 0; i < k; i++) {
                 double w = weights[i] / norm;
-                int[] docs = exampleDocs[known[i]];
-                float[] ws = exampleWeights[known[i]];
-                for (int p = 0; p < docs.length; p++) {
-                    example[docs[p]] += w * ws[p];
-                }
-                docs = entryDocs[known[i]];
-                ws = entryWeights[known[i]];
-                for (int p = 0; p < docs.length; p++) {
-                    whole[docs[p]] += w * ws[p];
-                }
+                add(examplePostings[known[i]], w, example);
+                add(entryPostings[known[i]], w, whole);
             }
         }
         double[] best = new double[entries];
@@ -192,10 +190,10 @@ final class CharGramIndex {
                 bestExample[e] = exampleIndex[d];
             }
         }
-        Similarity[] result = new Similarity[entries];
         for (int e = 0; e < entries; e++) {
-            result[e] = new Similarity(Math.min(1, best[e]), bestExample[e], Math.min(1, whole[e]));
+            best[e] = Math.min(1, best[e]);
+            whole[e] = Math.min(1, whole[e]);
         }
-        return result;
+        return new Similarities(best, bestExample, whole);
     }
 }

@@ -156,8 +156,11 @@ final class LanguageIndex {
 
     /** Share of a text's words this language's FAQ knows; helps to tell Dutch from English. */
     double knownShare(String text) {
+        if (texts.isEmpty()) {
+            return 0;
+        }
         List<String> tokens = analyzer.tokens(text);
-        if (tokens.isEmpty() || texts.isEmpty()) {
+        if (tokens.isEmpty()) {
             return 0;
         }
         int known = 0;
@@ -211,20 +214,19 @@ final class LanguageIndex {
      * @param maximum the most {@code best} could be; {@code maximumWhole} the same for {@code whole}
      */
     static List<Scored> ranked(double[] best, double[] whole, double maximum, double maximumWhole,
-            CharGramIndex.Similarity[] grams) {
+            CharGramIndex.Similarities grams) {
         // The best RANKED entries, kept in a min-heap: sorting all of a large FAQ cost more than scoring it.
         var order = Comparator.comparingDouble(Scored::similarity)
                 .thenComparing(Comparator.comparingInt(Scored::entry).reversed());
         var top = new PriorityQueue<Scored>(RANKED + 1, order);
-        for (int entry = 0; entry < grams.length; entry++) {
-            var gram = grams[entry];
+        for (int entry = 0; entry < best.length; entry++) {
             double words = Math.min(1, EXAMPLE_WEIGHT * best[entry] / maximum
                     + (1 - EXAMPLE_WEIGHT) * whole[entry] / maximumWhole);
-            double chars = CHAR_EXAMPLE_WEIGHT * gram.best() + (1 - CHAR_EXAMPLE_WEIGHT) * gram.whole();
+            double chars = CHAR_EXAMPLE_WEIGHT * grams.best()[entry] + (1 - CHAR_EXAMPLE_WEIGHT) * grams.whole()[entry];
             if (words > 0 || chars > 0) {
                 double similarity = (1 - CHAR_WEIGHT) * words + CHAR_WEIGHT * chars;
                 if (top.size() < RANKED || similarity > top.peek().similarity()) {
-                    top.add(new Scored(entry, similarity, words, chars, gram.example()));
+                    top.add(new Scored(entry, similarity, words, chars, grams.example()[entry]));
                     if (top.size() > RANKED) {
                         top.poll();
                     }
