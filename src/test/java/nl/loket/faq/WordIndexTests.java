@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import nl.loket.faq.bench.FaqMatchBenchmark;
 import nl.loket.faq.eval.EvaluationSets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +42,14 @@ class WordIndexTests {
             questions.addAll(List.of("", "?!", "de het een", "meterstand meterstand metrstand"));
             assertRankAlike(lang, entries, synonyms, questions);
         }
+    }
+
+    /** Many documents tie on stop words here: the cut at 64 hits and its tie-break are exercised. */
+    @Test
+    void ranksTheBenchmarksFaqOf2000EntriesAsLuceneDid() throws IOException {
+        var generated = FaqMatchBenchmark.generate(2000);
+        assertRankAlike("nl", generated.entries(), generated.synonyms().get("nl"),
+                generated.questions().subList(0, 300));
     }
 
     @ParameterizedTest
