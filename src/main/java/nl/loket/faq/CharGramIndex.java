@@ -28,20 +28,24 @@ final class CharGramIndex {
     private final Map<String, Integer> ids;
     private final double[] idf;
     private final double unknownIdf;
-    /** Per n-gram its postings in the examples, and in the entries as a whole: see {@link #posting}. */
-    private final long[][] examplePostings;
-    private final long[][] entryPostings;
+    private final int[][] exampleDocs;
+    private final float[][] exampleWeights;
+    private final int[][] entryDocs;
+    private final float[][] entryWeights;
     private final int[] exampleEntry;
     private final int[] exampleIndex;
     private final int entries;
 
-    private CharGramIndex(Map<String, Integer> ids, double[] idf, double unknownIdf, long[][] examplePostings,
-            long[][] entryPostings, int[] exampleEntry, int[] exampleIndex, int entries) {
+    private CharGramIndex(Map<String, Integer> ids, double[] idf, double unknownIdf, int[][] exampleDocs,
+            float[][] exampleWeights, int[][] entryDocs, float[][] entryWeights, int[] exampleEntry,
+            int[] exampleIndex, int entries) {
         this.ids = ids;
         this.idf = idf;
         this.unknownIdf = unknownIdf;
-        this.examplePostings = examplePostings;
-        this.entryPostings = entryPostings;
+        this.exampleDocs = exampleDocs;
+        this.exampleWeights = exampleWeights;
+        this.entryDocs = entryDocs;
+        this.entryWeights = entryWeights;
         this.exampleEntry = exampleEntry;
         this.exampleIndex = exampleIndex;
         this.entries = entries;
@@ -79,8 +83,10 @@ final class CharGramIndex {
         for (int id = 0; id < idf.length; id++) {
             idf[id] = idf(df[id], n);
         }
-        return new CharGramIndex(ids, idf, idf(0, n), postings(exampleCounts, idf), postings(entryCounts, idf),
-                exampleEntry.stream().mapToInt(Integer::intValue).toArray(),
+        var examples = postings(exampleCounts, idf);
+        var wholes = postings(entryCounts, idf);
+        return new CharGramIndex(ids, idf, idf(0, n), examples.docs, examples.weights, wholes.docs,
+                wholes.weights, exampleEntry.stream().mapToInt(Integer::intValue).toArray(),
                 exampleIndex.stream().mapToInt(Integer::intValue).toArray(), texts.size());
     }
 
@@ -88,13 +94,18 @@ final class CharGramIndex {
         return Math.log((docs + 1.0) / (df + 1.0)) + 1;
     }
 
+    private record Postings(int[][] docs, float[][] weights) {
+    }
+
     /** Inverted lists of L2-normalised (1 + ln tf) * idf weights. */
-    private static long[][] postings(List<Map<Integer, Integer>> docs, double[] idf) {
+    private static Postings postings(List<Map<Integer, Integer>> docs, double[] idf) {
         int[] length = new int[idf.length];
         docs.forEach(counts -> counts.keySet().forEach(id -> length[id]++));
-        long[][] postings = new long[idf.length][];
+        int[][] ids = new int[idf.length][];
+        float[][] weights = new float[idf.length][];
         for (int g = 0; g < idf.length; g++) {
-            postings[g] = new long[length[g]];
+            ids[g] = new int[length[g]];
+            weights[g] = new float[length[g]];
         }
         int[] fill = new int[idf.length];
         for (int d = 0; d < docs.size(); d++) {
@@ -107,25 +118,11 @@ final class CharGramIndex {
             norm = Math.sqrt(norm);
             for (var count : counts.entrySet()) {
                 int g = count.getKey();
-                postings[g][fill[g]++] = posting(d, (float) (weight(count.getValue(), idf[g]) / norm));
+                ids[g][fill[g]] = d;
+                weights[g][fill[g]++] = (float) (weight(count.getValue(), idf[g]) / norm);
             }
         }
-        return postings;
-    }
-
-    /**
-     * A document and its weight in one long: the dot products read one array instead of two, and
-     * they are most of a match's time.
-     */
-    private static long posting(int doc, float weight) {
-        return (long) doc << 32 | Float.floatToRawIntBits(weight) & 0xFFFFFFFFL;
-    }
-
-    /** Adds a question n-gram's weight times each document's to the document's sum. */
-    private static void add(long[] postings, double weight, double[] sums) {
-        for (long posting : postings) {
-            sums[(int) (posting >>> 32)] += weight * Float.intBitsToFloat((int) posting);
-        }
+        return new Postings(ids, weights);
     }
 
     private static double weight(int tf, double idf) {
@@ -177,8 +174,16 @@ final class CharGramIndex {
             norm = Math.sqrt(norm);
             for (int i = 0; i < k; i++) {
                 double w = weights[i] / norm;
-                add(examplePostings[known[i]], w, example);
-                add(entryPostings[known[i]], w, whole);
+                int[] docs = exampleDocs[known[i]];
+                float[] ws = exampleWeights[known[i]];
+                for (int p = 0; p < docs.length; p++) {
+                    example[docs[p]] += w * ws[p];
+                }
+                docs = entryDocs[known[i]];
+                ws = entryWeights[known[i]];
+                for (int p = 0; p < docs.length; p++) {
+                    whole[docs[p]] += w * ws[p];
+                }
             }
         }
         double[] best = new double[entries];
