@@ -18,8 +18,11 @@ final class CharGramIndex {
     static final int MIN_N = 3;
     static final int MAX_N = 5;
 
-    /** One entry's character similarity: its best example (and which one) and its texts as a whole. */
-    record Similarity(double best, int example, double whole) {
+    /**
+     * Per entry its character similarity: its best example's (and which example that is) and its
+     * texts' as a whole. Arrays rather than an object per entry: a match allocates less.
+     */
+    record Similarities(double[] best, int[] example, double[] whole) {
     }
 
     private final Map<String, Integer> ids;
@@ -147,7 +150,7 @@ final class CharGramIndex {
      * The cosine similarity of a question with every entry. N-grams no entry has still count in
      * the question's length: a question that is mostly about something else scores low.
      */
-    Similarity[] similarities(String question) {
+    Similarities similarities(String question) {
         Map<String, Integer> counts = new HashMap<>();
         for (String gram : grams(question)) {
             counts.merge(gram, 1, Integer::sum);
@@ -192,10 +195,10 @@ final class CharGramIndex {
                 bestExample[e] = exampleIndex[d];
             }
         }
-        Similarity[] result = new Similarity[entries];
         for (int e = 0; e < entries; e++) {
-            result[e] = new Similarity(Math.min(1, best[e]), bestExample[e], Math.min(1, whole[e]));
+            best[e] = Math.min(1, best[e]);
+            whole[e] = Math.min(1, whole[e]);
         }
-        return result;
+        return new Similarities(best, bestExample, whole);
     }
 }

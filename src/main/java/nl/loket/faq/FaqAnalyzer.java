@@ -143,15 +143,24 @@ final class FaqAnalyzer extends Analyzer {
     }
 
     /**
-     * The distinct words of a text that a synonym group stands for: the words under a group's
-     * token ({@code nieuwe woning} under the group of {@code verhuizen}). The similarity does not
-     * count them as extra words to explain next to the group's token; otherwise a question that
-     * says "nieuwe woning" would need an entry to say both "verhuizen" and "nieuwe woning".
+     * One pass of the chain over a text: what ranking a question and indexing a text both need.
+     *
+     * @param tokens the tokens in order, duplicates kept
+     * @param overlaps how many tokens share the position of the one before (synonym tokens,
+     *     compound parts); BM25 leaves them out of a document's length, as Lucene does
+     * @param covered the distinct words under a synonym group's token ({@code nieuwe woning} under
+     *     the group of {@code verhuizen}). The similarity does not count them as extra words to
+     *     explain next to the group's token; otherwise a question that says "nieuwe woning" would
+     *     need an entry to say both "verhuizen" and "nieuwe woning".
      */
-    Set<String> coveredBySynonyms(String text) {
+    record Analysis(List<String> tokens, int overlaps, Set<String> covered) {
+    }
+
+    Analysis analyse(String text) {
         List<String> tokens = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<int[]> spans = new ArrayList<>();
+        int overlaps = 0;
         try (TokenStream stream = tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
@@ -159,13 +168,13 @@ final class FaqAnalyzer extends Analyzer {
             stream.reset();
             int position = -1;
             while (stream.incrementToken()) {
+                overlaps += increment.getPositionIncrement() == 0 ? 1 : 0;
                 position += increment.getPositionIncrement();
                 String token = term.toString();
+                tokens.add(token);
+                positions.add(position);
                 if (token.startsWith(SYNONYM_TOKEN)) {
                     spans.add(new int[] {position, position + length.getPositionLength()});
-                } else {
-                    tokens.add(token);
-                    positions.add(position);
                 }
             }
             stream.end();
@@ -175,11 +184,12 @@ final class FaqAnalyzer extends Analyzer {
         Set<String> covered = new HashSet<>();
         for (int i = 0; i < tokens.size(); i++) {
             int position = positions.get(i);
-            if (spans.stream().anyMatch(span -> position >= span[0] && position < span[1])) {
+            if (!tokens.get(i).startsWith(SYNONYM_TOKEN)
+                    && spans.stream().anyMatch(span -> position >= span[0] && position < span[1])) {
                 covered.add(tokens.get(i));
             }
         }
-        return covered;
+        return new Analysis(List.copyOf(tokens), overlaps, covered);
     }
 
     static List<String> collect(Analyzer analyzer, String text) {

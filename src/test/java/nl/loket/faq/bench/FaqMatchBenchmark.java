@@ -55,8 +55,19 @@ public class FaqMatchBenchmark {
     private String[] questions;
     private int next;
 
+    /** The generated FAQ and the questions asked of it; the matcher's tests use it too. */
+    public record Generated(List<FaqEntry> entries, Map<String, List<List<String>>> synonyms,
+            List<String> questions) {
+    }
+
     @Setup
     public void build() throws IOException {
+        var generated = generate(entries);
+        faq = Faq.of(generated.entries(), generated.synonyms(), FaqProperties.defaults(Path.of(".")));
+        questions = generated.questions().toArray(String[]::new);
+    }
+
+    public static Generated generate(int entries) throws IOException {
         List<String> words = vocabulary();
         List<String> glue = words.subList(0, GLUE);
         List<String> topical = words.subList(GLUE, words.size());
@@ -76,18 +87,18 @@ public class FaqMatchBenchmark {
             generated.add(new FaqEntry("e" + e, "nl", String.join(" ", topic), examples, List.of(topic.getFirst()),
                     List.of(), List.of(), List.of(), null, null, null, sentence(random, glue, topical, topic, 30), "e" + e + ".md"));
         }
-        faq = Faq.of(generated, Map.of("nl", List.of(List.of("termijnbedrag", "voorschot", "maandbedrag"))),
-                FaqProperties.defaults(Path.of(".")));
-        questions = new String[1024];
-        for (int i = 0; i < questions.length; i++) {
+        List<String> questions = new ArrayList<>();
+        for (int i = 0; i < 1024; i++) {
             List<String> topic = topics.get(random.nextInt(topics.size()));
             String question = sentence(random, glue, topical, topic, 3 + random.nextInt(8));
             if (i % 4 == 0) {
                 String word = topic.get(random.nextInt(topic.size()));
                 question += " " + (word.length() > 4 ? word.substring(0, 2) + word.substring(3) : word);
             }
-            questions[i] = question;
+            questions.add(question);
         }
+        return new Generated(generated, Map.of("nl", List.of(List.of("termijnbedrag", "voorschot", "maandbedrag"))),
+                questions);
     }
 
     /** Words by frequency, most frequent first. */
