@@ -44,6 +44,10 @@ final class FaqAnalyzer extends Analyzer {
     static final String SYNONYM_TOKEN = "_syn";
 
     /** "niet werkt" and "werkt" are different questions: negations are never stop words. */
+    /** Words whose next words {@link NegationScope} marks as negated. */
+    private static final Set<String> NEGATION_SCOPE = Set.of("niet", "geen", "zonder", "nooit", "not", "no", "without",
+            "never", "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "wont", "don't", "can't", "doesn't", "won't");
+
     private static final List<String> NEGATIONS = List.of("niet", "geen", "niets", "nooit", "not", "no", "never",
             "nothing", "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "wont");
 
@@ -132,6 +136,7 @@ final class FaqAnalyzer extends Analyzer {
         if (compounds != null) {
             stream = new CompoundSplitter(stream, compounds);
         }
+        stream = new NegationScope(stream, NEGATION_SCOPE);
         stream = new SynonymTokenMarker(stream);
         stream = "nl".equals(lang) ? new SnowballFilter(stream, new DutchStemmer()) : new PorterStemFilter(stream);
         return new TokenStreamComponents(source, stream);

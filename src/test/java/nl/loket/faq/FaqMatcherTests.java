@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import nl.loket.faq.FaqMatch.Outcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +81,26 @@ class FaqMatcherTests {
         assertThat(match.explanation().analyzedQuery()).contains("niet");
         assertThat(match.best().entry().id()).isEqualTo("app-storing");
         assertThat(match.explanation().matchedTerms()).contains("niet");
+    }
+
+    @Test
+    void marksTheWordANegationAppliesToSoNotPayingByDirectDebitIsAboutOtherWaysToPay() {
+        assertThat(faq.analyze("geen automatische incasso", "nl")).contains("automatisch", "!automatisch", "incasso")
+                .doesNotContain("!incasso", "!gen");
+        assertThat(faq.analyze("I do not want a direct debit", "en")).contains("want", "!want").doesNotContain("!direct");
+
+        // Without the marks the shorter "incasso instellen" wins: both entries share only "incasso".
+        var index = FaqIndex.build(List.of(entry("automatische-incasso", "incasso instellen", "incasso aanvragen",
+                "machtiging afgeven"), entry("betaalmethoden", "betalen zonder incasso", "betalen met ideal",
+                        "andere manieren van betalen")), Map.of(), FaqProperties.defaults(FaqFixture.DIR));
+        FaqMatch match = index.match("liever geen incasso", "nl");
+        assertThat(match.best().entry().id()).isEqualTo("betaalmethoden");
+        assertThat(match.explanation().matchedTerms()).contains("!incasso");
+    }
+
+    private static FaqEntry entry(String id, String... questions) {
+        return new FaqEntry(id, "nl", id, List.of(questions), List.of(), List.of(), List.of(), List.of(), null, null,
+                null, "antwoord", id + ".md");
     }
 
     @Test
