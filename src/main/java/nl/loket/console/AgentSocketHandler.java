@@ -1,5 +1,7 @@
 package nl.loket.console;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.ArrayList;
@@ -62,13 +64,15 @@ class AgentSocketHandler extends TextWebSocketHandler implements AutoCloseable {
     private final ExecutorService pushes = Executors.newVirtualThreadPerTaskExecutor();
 
     AgentSocketHandler(Conversations conversations, Handover handover, AgentDirectory directory,
-            CannedReplies canned, ObjectProvider<ReplySuggester> suggesters, JsonMapper json) {
+            CannedReplies canned, ObjectProvider<ReplySuggester> suggesters, JsonMapper json, MeterRegistry meters) {
         this.conversations = conversations;
         this.handover = handover;
         this.directory = directory;
         this.canned = canned;
         this.suggesters = suggesters;
         this.json = json;
+        Gauge.builder("loket.sockets.open", sockets, Map::size).tag("channel", "console")
+                .description("Open agent console sockets on this node").register(meters);
     }
 
     /** One agent's socket: who they are, the chats they have open and their chosen presence. */

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +57,15 @@ class HandoverAcrossNodesIntegrationTests {
     }
 
     @BeforeEach
-    void everyoneOfflineAndQueuesEmpty() {
+    void everyoneOfflineAndQueuesEmpty() throws InterruptedException {
         CLOCK.set(MONDAY_10);
+        // An agent socket an earlier test closed may not be closed on the node yet, and the node's presence
+        // heartbeat would then mark that agent online again after the reset below.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (openConsoleSockets(a) + openConsoleSockets(b) > 0) {
+            assertThat(System.nanoTime()).as("agent sockets of earlier tests closed").isLessThan(deadline);
+            Thread.sleep(20);
+        }
         Handover handover = a.bean(Handover.class);
         for (String agent : List.of("anna", "bram", "sanne")) {
             handover.presence(agent, handover.queueNames(), Presence.OFFLINE);
@@ -66,6 +74,10 @@ class HandoverAcrossNodesIntegrationTests {
         handover.waiting(handover.queueNames()).forEach(chat ->
                 a.bean(Conversations.class).close(chat.conversationId(), "test_cleanup"));
         assertThat(handover.waiting(handover.queueNames())).isEmpty();
+    }
+
+    private static double openConsoleSockets(Node node) {
+        return node.bean(MeterRegistry.class).get("loket.sockets.open").tag("channel", "console").gauge().value();
     }
 
     @Test
