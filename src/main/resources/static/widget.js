@@ -744,9 +744,10 @@
       if (event.author === 'bot' && event.kind === 'message') {
         var src = sourcesLine(event.sources);
         if (src) {
+          // Only answers are rated: not the bot's own questions (which entry, details for a colleague) or its fallback.
           item.appendChild(src);
+          item.appendChild(feedbackButtons(event));
         }
-        item.appendChild(feedbackButtons(event));
       }
       var quick = quickReplies(event.quickReplies);
       if (quick) {

@@ -74,6 +74,7 @@ class WidgetIntegrationTests extends BrowserTestSupport {
             Locator answer = tab.botMessages().last();
             assertThat(answer.locator(".bubble")).hasText(text("router.cannot-answer", "nl"));
             assertThat(answer.locator(".sources")).hasCount(0);
+            assertThat(answer.locator(".feedback")).hasCount(0);
             assertThat(answer.locator(".quick button")).hasText(text("router.ask-person.label", "nl"));
             tab.assertClean();
         }
