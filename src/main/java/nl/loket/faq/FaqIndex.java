@@ -69,6 +69,7 @@ final class FaqIndex {
         }
         LanguageIndex index = languages.get(searched);
         var ranking = index.rank(question);
+        Set<String> terms = keywordTerms(ranking);
         List<FaqCandidate> candidates = new ArrayList<>();
         for (var scored : ranking.ranked().subList(0, Math.min(CANDIDATES, ranking.ranked().size()))) {
             candidates.add(new FaqCandidate(index.entries().get(scored.entry()), scored.similarity()));
@@ -78,12 +79,12 @@ final class FaqIndex {
             var best = new FaqCandidate(entry, 1.0);
             candidates.removeIf(c -> c.entry().id().equals(entry.id()));
             candidates.addFirst(best);
-            var why = explain(searched, detected, "exact", ranking, index, ranking.exact(), 1.0, 0,
+            var why = explain(searched, detected, "exact", ranking, terms, index, ranking.exact(), 1.0, 0,
                     Calibration.Lead.NONE);
             return new FaqMatch(best, 1.0, true, Outcome.ANSWER, trim(candidates), List.of(), why);
         }
         if (candidates.isEmpty()) {
-            var why = explain(searched, detected, "none", ranking, index, -1, 0, 0, Calibration.Lead.NONE);
+            var why = explain(searched, detected, "none", ranking, terms, index, -1, 0, 0, Calibration.Lead.NONE);
             return new FaqMatch(null, 0, false, Outcome.NONE, List.of(), List.of(), why);
         }
         FaqCandidate best = candidates.getFirst();
@@ -92,13 +93,13 @@ final class FaqIndex {
         double confidence = calibration.confidence(lead);
         double needed = Math.max(properties.threshold(), best.entry().minScore() == null ? 0 : best.entry().minScore());
         boolean confident = confidence >= needed && best.similarity() - runnerUp >= properties.margin();
-        boolean required = hasRequiredKeyword(index, best.entry(), ranking);
-        var why = explain(searched, detected, required ? "ranked" : "required-keyword-missing", ranking, index,
-                ranking.ranked().getFirst().entry(), best.similarity(), runnerUp, lead);
+        boolean required = holdsRequiredKeyword(index, best.entry(), terms);
+        var why = explain(searched, detected, required ? "ranked" : "required-keyword-missing", ranking, terms,
+                index, ranking.ranked().getFirst().entry(), best.similarity(), runnerUp, lead);
         if (confident && required) {
             return new FaqMatch(best, confidence, true, Outcome.ANSWER, candidates, List.of(), why);
         }
-        List<FaqCandidate> close = clarify(index, ranking, candidates);
+        List<FaqCandidate> close = clarify(index, ranking.ranked(), terms, candidates);
         return new FaqMatch(best, confidence, false, close.isEmpty() ? Outcome.NONE : Outcome.CLARIFY, candidates,
                 close, why);
     }
@@ -108,9 +109,8 @@ final class FaqIndex {
      * be similar enough to the question, and each must lead the entries outside the group so
      * clearly that it would be answered if it were alone.
      */
-    private List<FaqCandidate> clarify(LanguageIndex index, LanguageIndex.Ranking ranking,
+    private List<FaqCandidate> clarify(LanguageIndex index, List<LanguageIndex.Scored> ranked, Set<String> terms,
             List<FaqCandidate> candidates) {
-        var ranked = ranking.ranked();
         double best = candidates.getFirst().similarity();
         int group = 0;
         while (group < candidates.size() && best - candidates.get(group).similarity() <= properties.clarifyBand()) {
@@ -122,7 +122,7 @@ final class FaqIndex {
         var outside = ranked.subList(group, ranked.size());
         for (int i = 0; i < group; i++) {
             if (candidates.get(i).similarity() < properties.clarifyMinSimilarity()
-                    || !hasRequiredKeyword(index, candidates.get(i).entry(), ranking)
+                    || !holdsRequiredKeyword(index, candidates.get(i).entry(), terms)
                     || calibration.confidence(Calibration.Lead.of(ranked.get(i), outside)) < properties.threshold()) {
                 return List.of();
             }
@@ -152,12 +152,13 @@ final class FaqIndex {
     }
 
     private static MatchExplanation explain(String lang, String detected, String rule, LanguageIndex.Ranking ranking,
-            LanguageIndex index, int entry, double similarity, double runnerUp, Calibration.Lead lead) {
+            Set<String> terms, LanguageIndex index, int entry, double similarity, double runnerUp,
+            Calibration.Lead lead) {
         List<String> matched = entry < 0 ? List.of()
                 : ranking.analyzed().stream().filter(index.termsOf(entry)::contains).toList();
         List<String> keywords = entry < 0 ? List.of() : Stream.concat(index.entries().get(entry).keywords().stream(),
                 index.entries().get(entry).requiredKeywords().stream()).distinct()
-                .filter(k -> matchedKeyword(index, k, ranking)).toList();
+                .filter(k -> holdsKeyword(terms, index.analyze(k))).toList();
         var scored = entry < 0 ? null : ranking.ranked().stream().filter(s -> s.entry() == entry).findFirst()
                 .orElse(null);
         String nearest = scored == null || scored.chars() == 0 ? null
@@ -167,35 +168,36 @@ final class FaqIndex {
                 scored == null ? 0 : round(scored.chars()), round(lead.words()), round(lead.ngrams()), nearest);
     }
 
-    /** True when the entry has no required keywords, or the question holds one of them. */
-    private static boolean hasRequiredKeyword(LanguageIndex index, FaqEntry entry, LanguageIndex.Ranking ranking) {
-        return entry.requiredKeywords().isEmpty()
-                || entry.requiredKeywords().stream().anyMatch(k -> matchedKeyword(index, k, ranking));
-    }
-
     /**
-     * A keyword is in the question when the question holds all of its analysed words (typo
-     * corrections count), or a word of the keyword's synonym group: "gaslek" is found in "ik ruik
-     * gas" when both are in one group.
+     * The terms keywords are looked for in: the question's analysed terms and the known words its
+     * typos were corrected to.
      */
-    private static boolean matchedKeyword(LanguageIndex index, String keyword, LanguageIndex.Ranking ranking) {
-        Set<String> question = new HashSet<>(ranking.analyzed());
-        question.addAll(ranking.corrections().values());
-        return contains(question, index.analyze(keyword));
+    private static Set<String> keywordTerms(LanguageIndex.Ranking ranking) {
+        Set<String> terms = new HashSet<>(ranking.analyzed());
+        terms.addAll(ranking.corrections().values());
+        return terms;
     }
 
     /** Whether a text (an example question) holds one of the entry's required keywords, or it has none. */
     boolean holdsRequiredKeyword(FaqEntry entry, String text) {
-        Set<String> terms = Set.copyOf(analyze(text, entry.lang()));
-        return entry.requiredKeywords().isEmpty()
-                || entry.requiredKeywords().stream().anyMatch(k -> contains(terms, analyze(k, entry.lang())));
+        LanguageIndex index = languages.get(entry.lang());
+        return holdsRequiredKeyword(index, entry, Set.copyOf(index.analyze(text)));
     }
 
-    private static boolean contains(Set<String> question, List<String> keyword) {
+    private static boolean holdsRequiredKeyword(LanguageIndex index, FaqEntry entry, Set<String> terms) {
+        return entry.requiredKeywords().isEmpty()
+                || entry.requiredKeywords().stream().anyMatch(k -> holdsKeyword(terms, index.analyze(k)));
+    }
+
+    /**
+     * A keyword is in a text when the text holds all of the keyword's analysed words, or a word of
+     * the keyword's synonym group: "gaslek" is found in "ik ruik gas" when both are in one group.
+     */
+    private static boolean holdsKeyword(Set<String> terms, List<String> keyword) {
         List<String> words = keyword.stream().filter(t -> !t.startsWith(FaqAnalyzer.SYNONYM_TOKEN)).toList();
         boolean synonym = keyword.stream()
-                .anyMatch(t -> t.startsWith(FaqAnalyzer.SYNONYM_TOKEN) && question.contains(t));
-        return synonym || (!words.isEmpty() && question.containsAll(words));
+                .anyMatch(t -> t.startsWith(FaqAnalyzer.SYNONYM_TOKEN) && terms.contains(t));
+        return synonym || (!words.isEmpty() && terms.containsAll(words));
     }
 
     static double round(double value) {
