@@ -128,19 +128,19 @@ public final class FaqCheck {
      * analysed terms shared) tests nothing and hides whether the content works for other wordings.
      */
     private static List<Problem> repeatedGolden(FaqFiles.Loaded loaded, FaqIndex index) {
+        record Example(FaqEntry entry, String question, Set<String> terms) {
+        }
+        // Each example analysed once, not once per golden question.
+        List<Example> examples = loaded.entries().stream().flatMap(entry -> entry.questions().stream()
+                .map(q -> new Example(entry, q, Set.copyOf(index.analyze(q, entry.lang()))))).toList();
         List<Problem> problems = new ArrayList<>();
         for (GoldenQuestion golden : loaded.golden()) {
             Set<String> terms = Set.copyOf(index.analyze(golden.question(), golden.lang()));
-            for (FaqEntry entry : loaded.entries()) {
-                if (!entry.lang().equals(golden.lang())) {
-                    continue;
-                }
-                for (String example : entry.questions()) {
-                    if (overlap(terms, Set.copyOf(index.analyze(example, entry.lang()))) >= REPEATED) {
-                        problems.add(Problem.error(FaqFiles.TESTS, golden.line(), "'" + golden.question()
-                                + "' is repeated by the example '" + example + "' of " + entry.id()
-                                + ": write examples from the topic, not from the golden questions"));
-                    }
+            for (Example example : examples) {
+                if (example.entry().lang().equals(golden.lang()) && overlap(terms, example.terms()) >= REPEATED) {
+                    problems.add(Problem.error(FaqFiles.TESTS, golden.line(), "'" + golden.question()
+                            + "' is repeated by the example '" + example.question() + "' of " + example.entry().id()
+                            + ": write examples from the topic, not from the golden questions"));
                 }
             }
         }
