@@ -43,11 +43,11 @@ final class FaqAnalyzer extends Analyzer {
     /** Prefix of the token a synonym group adds; no real word starts with it. */
     static final String SYNONYM_TOKEN = "_syn";
 
-    /** "niet werkt" and "werkt" are different questions: negations are never stop words. */
     /** Words whose next words {@link NegationScope} marks as negated. */
     private static final Set<String> NEGATION_SCOPE = Set.of("niet", "geen", "zonder", "nooit", "not", "no", "without",
             "never", "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "wont", "don't", "can't", "doesn't", "won't");
 
+    /** "niet werkt" and "werkt" are different questions: negations are never stop words. */
     private static final List<String> NEGATIONS = List.of("niet", "geen", "niets", "nooit", "not", "no", "never",
             "nothing", "cannot", "cant", "dont", "doesnt", "didnt", "isnt", "wont");
 
