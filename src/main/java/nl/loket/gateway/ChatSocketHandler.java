@@ -137,7 +137,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
             case ClientFrame.Handover h -> router.customerAskedForPerson(socket.conversationId);
             case ClientFrame.Typing t -> conversations.signalTyping(socket.conversationId, Author.CUSTOMER);
             case ClientFrame.Feedback f -> {
-                if (!conversations.recordFeedback(socket.conversationId, f.seq(), f.helpful())) {
+                if (!router.customerGaveFeedback(socket.conversationId, f.seq(), f.helpful())) {
                     throw new BadFrame("feedback.seq " + f.seq() + " is not an answer of the assistant");
                 }
             }

@@ -11,6 +11,7 @@ import nl.loket.conversation.Source;
  *
  * @param question the customer's question in their own words
  * @param customerMessages everything the customer wrote before the handover, oldest first
+ * @param reasonLabel the reason in words, in the customer's language (the code is {@code reason})
  * @param waitingSeconds how long the chat has been waiting (or waited) in the queue
  */
 public record HandoverPacket(
@@ -21,6 +22,7 @@ public record HandoverPacket(
         List<String> customerMessages,
         List<BotAttempt> botAttempts,
         String reason,
+        String reasonLabel,
         String queue,
         Instant requestedAt,
         Instant queuedAt,
@@ -43,5 +45,15 @@ public record HandoverPacket(
         customerMessages = List.copyOf(customerMessages);
         botAttempts = List.copyOf(botAttempts);
         details = Map.copyOf(details);
+    }
+
+    HandoverPacket withSummary(String value) {
+        return new HandoverPacket(version, conversationId, customer, question, customerMessages, botAttempts, reason,
+                reasonLabel, queue, requestedAt, queuedAt, waitingSeconds, details, value);
+    }
+
+    HandoverPacket withWaitingSeconds(long value) {
+        return new HandoverPacket(version, conversationId, customer, question, customerMessages, botAttempts, reason,
+                reasonLabel, queue, requestedAt, queuedAt, value, details, summary);
     }
 }

@@ -154,7 +154,6 @@ class HandoverAcrossNodesIntegrationTests {
                     .eventsAfter(customer.conversationId, answer.path("seq").asLong() - 1).getFirst();
             FaqEntry entry = a.bean(Faq.class).byId(stored.attribute("entryId")).orElseThrow();
             assertThat(entry.tags()).isNotEmpty();
-            assertThat(stored.attribute("tags")).isEqualTo(String.join(",", entry.tags()));
 
             customer.say("Ik wil een medewerker spreken");
             assertThat(customer.bot().path("text").asString()).contains("team facturen").contains("klantnummer");
@@ -179,8 +178,7 @@ class HandoverAcrossNodesIntegrationTests {
         assertThat(queueAfter(c -> {
             c.say("Ik wil meer per maand betalen");
             c.bot();
-            a.bean(Handover.class).request(a.bean(Conversations.class).find(c.conversationId).orElseThrow(),
-                    "faq_handover:klachten");
+            startHandover(c.conversationId, "faq_handover:klachten");
         })).isEqualTo("klachten");
     }
 
@@ -256,8 +254,7 @@ class HandoverAcrossNodesIntegrationTests {
             }
         })).isEqualTo("unhelpful_answers");
         assertThat(reasonAfter(c -> c.send("type", "handover"))).isEqualTo("customer_asked");
-        assertThat(reasonAfter(c -> a.bean(Handover.class).request(
-                a.bean(Conversations.class).find(c.conversationId).orElseThrow(), "faq_handover:klachten")))
+        assertThat(reasonAfter(c -> startHandover(c.conversationId, "faq_handover:klachten")))
                 .isEqualTo("faq_handover:klachten");
         for (String reason : List.of("frustration", "repeated_question", "no_answer", "unhelpful_answers",
                 "customer_asked", "faq_handover")) {
@@ -422,8 +419,7 @@ class HandoverAcrossNodesIntegrationTests {
         try (var bram = Clients.Agent.signIn(b, "bram", "demo");
                 var anna = Clients.Agent.signIn(b, "anna", "demo");
                 var customer = Clients.Customer.start(a, "nl")) {
-            a.bean(Handover.class).request(a.bean(Conversations.class).find(customer.conversationId).orElseThrow(),
-                    "faq_handover:klachten");
+            startHandover(customer.conversationId, "faq_handover:klachten");
             customer.bot();
             customer.say("12345678");
             customer.status("queued");
@@ -523,6 +519,14 @@ class HandoverAcrossNodesIntegrationTests {
                     ConversationEvent.botMessage("I should not speak", "faq", List.of(), List.of(), Map.of())))
                     .isInstanceOf(AppendResult.StatusRefused.class);
         }
+    }
+
+    /** What the router does with a reason to hand over: start it, and say the bot's first question. */
+    private static void startHandover(String conversationId, String reason) {
+        var conversations = a.bean(Conversations.class);
+        a.bean(Handover.class).request(conversations.find(conversationId).orElseThrow(), reason, List.of())
+                .ifPresent(reply -> conversations.appendFromBot(conversationId, ConversationEvent.botMessage(
+                        reply.text(), null, List.of(), reply.quickReplies(), Map.of("dialogue", "handover"))));
     }
 
     private static JsonNode waiting(JsonNode inbox, String conversationId) {

@@ -105,13 +105,13 @@ class ConversationLogIntegrationTests extends LoketIntegrationTest {
     void refusesBotEventsUnlessTheStatusIsBot() {
         String id = conversations.start("en", null, null).conversation().id();
         var queued = ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, 1, Map.of());
-        assertThat(conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, ConversationStatus.QUEUED),
+        assertThat(conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
                 queued)).isInstanceOf(AppendResult.Stored.class);
 
         AppendResult bot = conversations.appendFromBot(id, ConversationEvent.botMessage("hi", null, null, null, null));
 
         assertThat(bot).isEqualTo(new AppendResult.StatusRefused(ConversationStatus.QUEUED));
-        assertThat(conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, ConversationStatus.QUEUED),
+        assertThat(conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
                 queued)).as("a second node making the same move loses").isInstanceOf(AppendResult.StatusRefused.class);
         assertThat(conversations.eventsAfter(id, 0)).extracting(ConversationEvent::kind)
                 .containsExactly(EventKind.STATUS);

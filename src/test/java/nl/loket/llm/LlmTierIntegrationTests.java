@@ -27,6 +27,7 @@ import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
 import nl.loket.conversation.Source;
 import nl.loket.conversation.Subscription;
+import nl.loket.conversation.Holder;
 import nl.loket.conversation.Transition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -202,7 +203,7 @@ class LlmTierIntegrationTests extends LlmIntegrationTest {
         stub(OpenAiWire.sse(body.toString()).withChunkedDribbleDelay(12, 1_800));
         Thread.ofVirtual().start(() -> {
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !widget.deltas.isEmpty());
-            conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, ConversationStatus.QUEUED),
+            conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
                     ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, 1, Map.of()));
         });
 
@@ -215,7 +216,7 @@ class LlmTierIntegrationTests extends LlmIntegrationTest {
 
     @Test
     void theLogRefusesAnAnswerOnceTheStatusIsNoLongerBot() {
-        conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, ConversationStatus.QUEUED),
+        conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
                 ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, 1, Map.of()));
         assertThat(conversations.appendFromBot(id, ConversationEvent.botMessage("x", "llm", List.of(), List.of(),
                 Map.of()))).isInstanceOf(AppendResult.StatusRefused.class);

@@ -9,6 +9,7 @@ import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
+import nl.loket.conversation.Holder;
 import nl.loket.conversation.Transition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -80,9 +81,9 @@ abstract class BrowserTestSupport {
 
     /** What the handover and console modules will do: queue the conversation, then an agent takes it. */
     void queueAndHandToAgent(String conversationId, int queuePosition, String agentName) {
-        conversations.changeStatus(conversationId, Transition.of(ConversationStatus.BOT, ConversationStatus.QUEUED),
+        conversations.changeStatus(conversationId, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
                 ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, queuePosition, Map.of()));
-        conversations.changeStatus(conversationId, Transition.of(ConversationStatus.QUEUED, ConversationStatus.AGENT),
+        conversations.changeStatus(conversationId, Transition.of(ConversationStatus.QUEUED, new Holder.Agent(agentName, "algemeen")),
                 ConversationEvent.statusChange(ConversationStatus.AGENT, null, agentName, null, Map.of()));
     }
 

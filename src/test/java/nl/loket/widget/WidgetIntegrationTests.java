@@ -14,6 +14,7 @@ import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Source;
 import nl.loket.conversation.QuickReply;
+import nl.loket.conversation.Holder;
 import nl.loket.conversation.Transition;
 import nl.loket.faq.Faq;
 import nl.loket.faq.FaqEntry;
@@ -258,13 +259,13 @@ class WidgetIntegrationTests extends BrowserTestSupport {
             assertThat(tab.botMessages()).hasCount(1);
             String id = tab.conversationId();
 
-            conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, ConversationStatus.QUEUED),
+            conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
                     ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, 2, Map.of()));
             assertThat(tab.page.locator("#loket-widget .status-line").last())
                     .hasText("Je staat in de wachtrij voor een medewerker. Je bent nummer 2 in de rij.");
             assertThat(tab.page.locator("#loket-widget .subtitle")).hasText("In de wachtrij");
 
-            conversations.changeStatus(id, Transition.of(ConversationStatus.QUEUED, ConversationStatus.AGENT),
+            conversations.changeStatus(id, Transition.of(ConversationStatus.QUEUED, new Holder.Agent("sanne", "algemeen")),
                     ConversationEvent.statusChange(ConversationStatus.AGENT, null, "Sanne", null, Map.of()));
             assertThat(tab.page.locator("#loket-widget .status-line").last()).hasText("Sanne neemt je chat over.");
             conversations.signalTyping(id, Author.AGENT);

@@ -1,0 +1,87 @@
+package nl.loket.routing;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import nl.loket.conversation.ConversationProperties;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the router remembers of a conversation so that the triggers never read the log: the
+ * person it offered with its last answer, the topic of its last FAQ answer, how often each question
+ * was asked, the answers marked unhelpful. One hash, {@code loket:routing:{c:id}}, read with the
+ * conversation in one round trip and written in one script call, with the conversation's retention.
+ */
+@Component
+class RoutingMemory {
+
+    private static final String OFFER = "offer";
+    private static final String TOPIC = "topic";
+    private static final String UNHELPFUL = "unhelpful";
+
+    private static final RedisScript<Long> REMEMBER =
+            RedisScript.of(new ClassPathResource("scripts/routing-remember.lua"), Long.class);
+
+    private final StringRedisTemplate redis;
+    private final Duration retention;
+
+    RoutingMemory(StringRedisTemplate redis, ConversationProperties conversations) {
+        this.redis = redis;
+        this.retention = conversations.retention();
+    }
+
+    static String key(String conversationId) {
+        return "loket:routing:{c:" + conversationId + "}";
+    }
+
+    /** The memory as read from {@link #key}. */
+    record Recalled(Map<String, String> hash) {
+
+        String offered() {
+            return hash.get(OFFER);
+        }
+
+        List<String> topic() {
+            String tags = hash.get(TOPIC);
+            return tags == null || tags.isEmpty() ? List.of() : Arrays.asList(tags.split(","));
+        }
+
+        int askedBefore(String questionKey) {
+            return Integer.parseInt(hash.getOrDefault(question(questionKey), "0"));
+        }
+    }
+
+    /** After a routed message: count its question, keep what the outcome offered and its topic. */
+    void remember(String conversationId, String questionKey, RouteOutcome outcome) {
+        String offered = outcome instanceof RouteOutcome.NotAnswered n ? n.offered() : "";
+        String topic = outcome instanceof RouteOutcome.FaqAnswered f ? String.join(",", f.topic()) : null;
+        boolean handedOver = outcome instanceof RouteOutcome.HandoverStarted;
+        redis.execute(REMEMBER, List.of(key(conversationId)), questionKey.isEmpty() ? "" : question(questionKey),
+                offered, topic == null ? "0" : "1", topic == null ? "" : topic, handedOver ? "1" : "0",
+                Long.toString(retention.toMillis()));
+    }
+
+    /** Counts a thumbs-down on answer {@code seq} (once per answer); returns the answers marked unhelpful. */
+    long unhelpful(String conversationId, long seq) {
+        String key = key(conversationId);
+        if (Boolean.TRUE.equals(redis.opsForHash().putIfAbsent(key, "u:" + seq, "1"))) {
+            redis.opsForHash().increment(key, UNHELPFUL, 1);
+        }
+        redis.expire(key, retention);
+        Object count = redis.opsForHash().get(key, UNHELPFUL);
+        return count == null ? 0 : Long.parseLong(count.toString());
+    }
+
+    /** The run of unhelpful answers was handed over; start counting again. */
+    void unhelpfulHandled(String conversationId) {
+        redis.opsForHash().delete(key(conversationId), UNHELPFUL);
+    }
+
+    private static String question(String questionKey) {
+        return "q:" + questionKey;
+    }
+}
