@@ -117,11 +117,17 @@ class AgentDesk {
 
     /** Puts the chat back in a queue (another team), or in front of one agent when {@code toAgent} is set. */
     AgentAction transfer(String conversationId, String agentName, String toQueue, String toAgent) {
-        String queueName = toQueue != null ? toQueue : queueOf(conversationId).orElse(null);
-        QueueDefinition queue = queueName == null ? null : queues.find(queueName).orElse(null);
+        Optional<Conversation> held = heldBy(conversationId, agentName);
+        if (held.isEmpty()) {
+            return conversations.find(conversationId).isEmpty() ? AgentAction.UNKNOWN_CONVERSATION
+                    : AgentAction.NOT_YOURS;
+        }
+        String queueName = toQueue != null ? toQueue : held.get().holder().queueName();
+        QueueDefinition queue = queues.find(queueName).orElse(null);
         if (queue == null) {
             return AgentAction.UNKNOWN_QUEUE;
         }
+        // before the transition, so the chat is never waiting for everyone while it is meant for one agent
         store.putState(conversationId, Map.of("queue", queue.name()));
         if (toAgent != null) {
             store.putState(conversationId, Map.of("forAgent", toAgent));
@@ -135,6 +141,12 @@ class AgentDesk {
             line.queued(conversationId, queue.name(), toAgent);
         }
         return action;
+    }
+
+    /** The conversation when {@code agentName} holds it now. */
+    private Optional<Conversation> heldBy(String conversationId, String agentName) {
+        return conversations.find(conversationId)
+                .filter(c -> c.holder() instanceof Holder.Agent a && a.agent().equals(agentName));
     }
 
     private AgentAction fromAgent(String conversationId, String agentName, Holder to, String textKey,
