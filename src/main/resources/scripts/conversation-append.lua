@@ -5,9 +5,10 @@
 -- KEYS: 1 meta hash, 2 log stream, 3 clientMsgId -> seq hash, 4 feedback hash
 -- ARGV: 1 event JSON, 2 clientMsgId or '', 3 allowed statuses as ',BOT,QUEUED,' or '' for any,
 --       4 idle retention in ms, 5 fan-out channel, 6 conversation id, 7 new status or '',
---       8 new holder's queue or '', 9 new holder's agent or '', 10 now in epoch ms (the app's clock)
+--       8 new holder's queue or '', 9 new holder's agent or '', 10 now in epoch ms (the app's clock),
+--       11 the agent who must hold the chat now or '' for anyone
 -- Returns {code, seq, at}: 1 stored, 0 duplicate clientMsgId (seq of the original),
---        -1 unknown conversation, -2 status not allowed (3rd value: the current status),
+--        -1 unknown conversation, -2 status not allowed or held by another agent (3rd value: the current status),
 --        -3 status and holder do not fit together (nothing written)
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return {-1, 0, ''} end
@@ -16,6 +17,9 @@ if ARGV[2] ~= '' then
   if existing then return {0, tonumber(existing), ''} end
 end
 if ARGV[3] ~= '' and not string.find(ARGV[3], ',' .. status .. ',', 1, true) then
+  return {-2, 0, status}
+end
+if ARGV[11] and ARGV[11] ~= '' and redis.call('HGET', KEYS[1], 'agent') ~= ARGV[11] then
   return {-2, 0, status}
 end
 if ARGV[7] ~= '' then

@@ -86,14 +86,19 @@ class ConversationStore {
         return Optional.of(hashes);
     }
 
-    /** Appends {@code event}; with a {@code holder}, moves status and holder in the same atomic step. */
-    AppendResult append(String id, ConversationEvent event, String allowedStatuses, Holder holder, Instant now) {
+    /**
+     * Appends {@code event}; with a {@code holder}, moves status and holder in the same atomic step, and
+     * with {@code heldBy} only while that agent holds the chat.
+     */
+    AppendResult append(String id, ConversationEvent event, String allowedStatuses, Holder holder, String heldBy,
+            Instant now) {
         var keys = ConversationKeys.of(id);
         String data = json.writeValueAsString(event);
         List<?> reply = redis.execute(APPEND, keys.all(), data, nullToEmpty(event.clientMsgId()), allowedStatuses,
                 Long.toString(properties.retention().toMillis()), ConversationKeys.FANOUT_CHANNEL, id,
                 holder == null ? "" : holder.status().name(), holder == null ? "" : holder.queueName(),
-                holder instanceof Holder.Agent a ? a.agent() : "", Long.toString(now.toEpochMilli()));
+                holder instanceof Holder.Agent a ? a.agent() : "", Long.toString(now.toEpochMilli()),
+                nullToEmpty(heldBy));
         long code = (Long) reply.get(0);
         long seq = (Long) reply.get(1);
         String third = String.valueOf(reply.get(2));

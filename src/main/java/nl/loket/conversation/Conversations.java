@@ -111,7 +111,7 @@ public class Conversations {
             throw new IllegalArgumentException("a status change is logged as a status event for its target");
         }
         AppendResult result = store.append(id, event, "," + transition.from().name() + ",", transition.holder(),
-                clock.instant());
+                transition.heldBy(), clock.instant());
         if (result instanceof AppendResult.Stored stored) {
             events.publishEvent(new StatusChanged(id, transition.from(), transition.to(), stored.event()));
         }
@@ -177,7 +177,7 @@ public class Conversations {
         if (!ConversationIds.isWellFormed(id)) {
             return new AppendResult.UnknownConversation();
         }
-        AppendResult result = store.append(id, event, allowedStatuses, null, clock.instant());
+        AppendResult result = store.append(id, event, allowedStatuses, null, null, clock.instant());
         if (result instanceof AppendResult.Stored && event.kind() == EventKind.MESSAGE) {
             messagesByAuthor.get(event.author()).increment();
         }

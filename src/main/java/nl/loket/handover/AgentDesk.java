@@ -171,7 +171,7 @@ class AgentDesk {
                 .map(q -> q.title(conversation.lang())).orElse("");
         var event = ConversationEvent.statusChange(to.status(), texts.say(conversation, textKey, agentName, queueTitle),
                 to.status() == ConversationStatus.QUEUED ? null : agentName, null, attributes);
-        if (!(conversations.changeStatus(conversationId, Transition.of(ConversationStatus.AGENT, to), event)
+        if (!(conversations.changeStatus(conversationId, Transition.byAgent(agentName, to), event)
                 instanceof AppendResult.Stored)) {
             return AgentAction.NOT_YOURS;
         }

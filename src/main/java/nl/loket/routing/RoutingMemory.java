@@ -57,9 +57,26 @@ class RoutingMemory {
 
     /** After a routed message: count its question, keep what the outcome offered and its topic. */
     void remember(String conversationId, String questionKey, RouteOutcome outcome) {
-        String offered = outcome instanceof RouteOutcome.NotAnswered n ? n.offered() : "";
-        String topic = outcome instanceof RouteOutcome.FaqAnswered f ? String.join(",", f.topic()) : null;
-        boolean handedOver = outcome instanceof RouteOutcome.HandoverStarted;
+        String offered = "";
+        String topic = null; // null keeps the topic of an earlier answer
+        boolean handedOver = false;
+        switch (outcome) {
+            case RouteOutcome.NotAnswered n -> offered = n.offered();
+            case RouteOutcome.FaqAnswered f -> topic = String.join(",", f.topic());
+            case RouteOutcome.HandoverStarted h -> handedOver = true;
+            case RouteOutcome.Silent s -> {
+                // nothing was said: nothing to remember but the question
+            }
+            case RouteOutcome.DialogueContinued d -> {
+                // a dialogue's answers are the dialogue's
+            }
+            case RouteOutcome.Clarified c -> {
+                // the customer picks an entry next; its answer brings the topic
+            }
+            case RouteOutcome.LlmAnswered l -> {
+                // the model's answer offers no person and has no FAQ topic
+            }
+        }
         redis.execute(REMEMBER, List.of(key(conversationId)), questionKey.isEmpty() ? "" : question(questionKey),
                 offered, topic == null ? "0" : "1", topic == null ? "" : topic, handedOver ? "1" : "0",
                 Long.toString(retention.toMillis()));
