@@ -1,7 +1,6 @@
 package nl.loket.faq;
 
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.TaskScheduler;
@@ -15,7 +14,7 @@ class FaqConfiguration {
     }
 
     @Bean
-    Faq faq(FaqLibrary library, ObjectProvider<Clock> clock) {
-        return new Faq(library::current, clock.getIfAvailable(Clock::systemUTC));
+    Faq faq(FaqLibrary library, Clock clock) {
+        return new Faq(library::current, clock);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Arrays;
@@ -31,11 +32,13 @@ class QueueCatalog {
     }
 
     private final Path file;
+    private final Clock clock;
     private volatile Loaded current;
     private volatile long checkedAt;
 
-    QueueCatalog(HandoverProperties properties) {
+    QueueCatalog(HandoverProperties properties, Clock clock) {
         this.file = Path.of(properties.queuesFile());
+        this.clock = clock;
         this.current = load(null);
         if (current == null) {
             log.warn("{} not found or not valid; using one queue 'algemeen' that is always open", file);
@@ -61,7 +64,7 @@ class QueueCatalog {
     }
 
     private Loaded fresh() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (now - checkedAt > CHECK_EVERY_MS) {
             checkedAt = now;
             Loaded reloaded = load(current.modified());

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import nl.loket.TestClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,8 @@ class QueueCatalogTests {
     void reloadsAChangedFileAndKeepsTheLastGoodOneWhenTheNewOneIsBroken() throws Exception {
         Path file = dir.resolve("queues.yml");
         write(file, "queues:\n  - name: algemeen\n    hours: {mon-fri: \"08:00-20:00\"}\n", 0);
-        var catalog = new QueueCatalog(properties(file));
+        var clock = new TestClock(TestClock.MONDAY_10);
+        var catalog = new QueueCatalog(properties(file), clock);
         assertThat(catalog.all()).extracting(QueueDefinition::name).containsExactly("algemeen");
 
         write(file, """
@@ -32,18 +34,18 @@ class QueueCatalogTests {
                     default: true
                     hours: {mon-fri: "09:00-17:00"}
                 """, 10);
-        Thread.sleep(2_100); // the file is looked at no more than every two seconds
+        clock.advance(Duration.ofMillis(2_100)); // the file is looked at no more than every two seconds
         assertThat(catalog.all()).extracting(QueueDefinition::name).containsExactly("algemeen", "klachten");
         assertThat(catalog.defaultQueue().name()).isEqualTo("klachten");
 
         write(file, "queues:\n  - name: algemeen\n    hours: {someday: \"08:00\"}\n", 20);
-        Thread.sleep(2_100);
+        clock.advance(Duration.ofMillis(2_100));
         assertThat(catalog.all()).extracting(QueueDefinition::name).containsExactly("algemeen", "klachten");
     }
 
     @Test
     void withoutAFileThereIsOneQueueThatIsAlwaysOpen() {
-        var catalog = new QueueCatalog(properties(dir.resolve("missing.yml")));
+        var catalog = new QueueCatalog(properties(dir.resolve("missing.yml")), new TestClock(TestClock.MONDAY_10));
 
         assertThat(catalog.defaultQueue().name()).isEqualTo("algemeen");
         assertThat(catalog.defaultQueue().isOpen(Instant.parse("2026-11-22T03:00:00Z")
