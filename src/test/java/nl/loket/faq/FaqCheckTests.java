@@ -8,15 +8,21 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import nl.loket.content.CheckCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FaqCheckTests {
 
+    private static final Clock NOW = Clock.fixed(Instant.parse("2026-12-01T11:00:00Z"), ZoneId.of("Europe/Amsterdam"));
+
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
     private int check(String... args) {
-        return new FaqCheck(new PrintStream(output, true, StandardCharsets.UTF_8)).run(args);
+        return new CheckCommand(new PrintStream(output, true, StandardCharsets.UTF_8), NOW).run(args);
     }
 
     private String output() {
@@ -26,7 +32,8 @@ class FaqCheckTests {
     @Test
     void exitsZeroOnCleanContent() {
         assertThat(check(FaqFixture.DIR.toString())).isZero();
-        assertThat(output()).contains("10 entries, 4 golden questions: 0 errors");
+        assertThat(output()).contains("10 entries, 4 golden questions, no queues.yml, no canned.yml, no prompts folder: "
+                + "0 errors, 1 warnings");
     }
 
     @Test
