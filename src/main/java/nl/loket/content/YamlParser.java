@@ -24,6 +24,8 @@ final class YamlParser {
     private final ContentFile file;
     private final int offset;
     private JsonParser parser;
+    private List<String> lines;
+    private int lastTextLine;
 
     private YamlParser(ContentFile file, int firstLine) {
         this.file = file;
@@ -36,6 +38,7 @@ final class YamlParser {
     }
 
     private Optional<YamlNode> parse(String text) {
+        lines = text.lines().toList();
         try (JsonParser p = YAML.createParser(text)) {
             parser = p;
             JsonToken token = p.nextToken();
@@ -58,7 +61,10 @@ final class YamlParser {
         return switch (token) {
             case START_OBJECT -> mapping(line);
             case START_ARRAY -> sequence(line);
-            case VALUE_STRING -> new YamlNode.Scalar(parser.getString(), YamlNode.Scalar.Type.TEXT, line);
+            case VALUE_STRING -> {
+                lastTextLine = line;
+                yield new YamlNode.Scalar(parser.getString(), YamlNode.Scalar.Type.TEXT, line);
+            }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
                 new YamlNode.Scalar(parser.getString(), YamlNode.Scalar.Type.NUMBER, line);
             case VALUE_TRUE, VALUE_FALSE -> new YamlNode.Scalar(parser.getString(), YamlNode.Scalar.Type.BOOLEAN, line);
@@ -102,7 +108,19 @@ final class YamlParser {
         Optional<Mark> mark = opened && marked.getContextMark().isPresent() ? marked.getContextMark()
                 : marked.getProblemMark();
         int line = offset + mark.map(m -> m.getLine() + 1).orElse(1);
+        // A quote left open is closed by the next quote in the file, and the error comes after that one: when
+        // the text before the error began on an earlier line with an odd number of quotes, the slip is there.
+        if (!opened && lastTextLine > offset && lastTextLine < line && unbalancedQuote(lastTextLine)) {
+            file.error(lastTextLine, "invalid YAML: the quote opened on this line is not closed on it, so the text "
+                    + "runs on to line " + line + " (" + explain(context, problem) + ")");
+            return;
+        }
         file.error(line, "invalid YAML: " + explain(context, problem));
+    }
+
+    private boolean unbalancedQuote(int fileLine) {
+        String line = lines.get(fileLine - offset - 1).replace("\\\"", "");
+        return line.chars().filter(c -> c == '"').count() % 2 == 1;
     }
 
     /** The parser's words, preceded by what an editor usually did to cause them. */
