@@ -112,7 +112,7 @@ final class YamlParser {
         // the text before the error began on an earlier line with an odd number of quotes, the slip is there.
         if (!opened && lastTextLine > offset && lastTextLine < line && unbalancedQuote(lastTextLine)) {
             file.error(lastTextLine, "invalid YAML: the quote opened on this line is not closed on it, so the text "
-                    + "runs on to line " + line + " (" + explain(context, problem) + ")");
+                    + "runs on until line " + line + ", where the parser gives up");
             return;
         }
         file.error(line, "invalid YAML: " + explain(context, problem));

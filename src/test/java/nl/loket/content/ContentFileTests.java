@@ -61,7 +61,7 @@ class ContentFileTests {
         assertThat(problems(replaceLine(QUEUES, 5, "      mon-fri: \"08:00-20:00"))).singleElement()
                 .satisfies(p -> assertThat(p.toString()).startsWith(
                         "queues.yml:5: invalid YAML: the quote opened on this line is not closed on it, so the text "
-                                + "runs on to line 6"));
+                                + "runs on until line 6, where the parser gives up"));
     }
 
     @Test
