@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import nl.loket.content.ContentFile;
 import nl.loket.content.ContentWatcher;
 import nl.loket.content.Live;
@@ -30,7 +29,6 @@ class CannedReplies {
 
     static final List<String> LANGUAGES = List.of("nl", "en");
     private static final Set<String> KEYS = Set.of("id", "lang", "title", "text");
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     /** What one read found: the replies that serve (by id and language; null when the file as a whole is broken). */
     record Read(Map<String, CannedReply> replies, List<Problem> problems) {
@@ -75,10 +73,7 @@ class CannedReplies {
             }
             int before = file.errors();
             file.unknownKeys(reply, KEYS, true);
-            String id = file.text(reply, "id", true);
-            if (id != null && !ID.matcher(id).matches()) {
-                file.error(reply.lineOf("id"), "id '" + id + "' must be lowercase letters, digits and dashes");
-            }
+            String id = file.id(reply, "id");
             String lang = file.text(reply, "lang", true);
             if (lang != null && !LANGUAGES.contains(lang)) {
                 file.error(reply.lineOf("lang"), "lang '" + lang + "' must be one of " + String.join(", ", LANGUAGES));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * One content file being read: its text parsed as YAML or as Markdown with front matter, typed access to
@@ -18,6 +19,8 @@ import java.util.TreeSet;
  * then check {@link #errors()} to see whether the result can serve.
  */
 public final class ContentFile {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private final String name;
     private final List<Problem> problems = new ArrayList<>();
@@ -132,6 +135,16 @@ public final class ContentFile {
     public static String text(YamlNode node) {
         return node instanceof YamlNode.Scalar scalar && !scalar.isNull() && !scalar.text().isBlank()
                 ? scalar.text().strip() : null;
+    }
+
+    /** A required id: lowercase letters, digits and dashes, as in file names and URLs; null when absent or broken. */
+    public String id(YamlNode.Mapping mapping, String key) {
+        String id = text(mapping, key, true);
+        if (id != null && !ID.matcher(id).matches()) {
+            error(mapping.lineOf(key), key + " '" + id + "' must be lowercase letters, digits and dashes");
+            return null;
+        }
+        return id;
     }
 
     /** A list of non-empty texts; an absent optional key is an empty list, a broken one null. */

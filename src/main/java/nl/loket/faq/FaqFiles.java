@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import nl.loket.content.ContentFile;
 import nl.loket.content.Problem;
 import nl.loket.content.YamlNode;
@@ -28,7 +27,6 @@ final class FaqFiles {
     static final String SYNONYMS = "synonyms.yml";
     static final String TESTS = "tests.yml";
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Set<String> KEYS = Set.of("id", "lang", "title", "questions", "keywords",
             "requiredKeywords", "tags", "quickReplies", "handover", "minScore", "notice");
 
@@ -102,10 +100,7 @@ final class FaqFiles {
         int before = file.errors();
         YamlNode.Mapping keys = front.header();
         file.unknownKeys(keys, KEYS, false);
-        String id = file.text(keys, "id", true);
-        if (id != null && !ID.matcher(id).matches()) {
-            file.error(keys.lineOf("id"), "id '" + id + "' must be lowercase letters, digits and dashes");
-        }
+        String id = file.id(keys, "id");
         String lang = file.text(keys, "lang", true);
         if (lang != null && !lang.equals(folderLang)) {
             file.error(keys.lineOf("lang"), "lang '" + lang + "' does not match the folder '" + folderLang + "/'");
