@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import nl.loket.content.ContentCheck;
 
-/** The canned-replies part of {@code bin/faq-check}: {@code canned.yml} in the FAQ folder, read as the server reads it. */
+/** The canned-replies part of {@code bin/faq-check}: {@code canned.yml} in the FAQ folder, read as the server does. */
 public final class CannedCheck implements ContentCheck {
 
     static final String FILE = "canned.yml";

@@ -56,7 +56,8 @@ class CannedReplies {
         }
         String text = file.read(path);
         YamlNode root = text == null ? null : file.yaml(text).orElse(null);
-        YamlNode.Mapping top = root == null ? null : file.mapping(root, "the file must have a list 'replies:'");
+        YamlNode.Mapping top = root == null ? null
+                : file.mapping(root, "the file must be a mapping with a list 'replies:'");
         YamlNode list = top == null ? null : file.present(top, "replies", true);
         if (list != null && !(list instanceof YamlNode.Sequence)) {
             file.error(list.line(), "'replies' must be a list of {id, lang, title, text}, not " + list.describe());

@@ -207,7 +207,7 @@ public final class ContentFile {
         return node;
     }
 
-    /** The regular files directly in {@code folder} whose names end with {@code suffix}, sorted; none when it is missing. */
+    /** The files directly in {@code folder} whose names end with {@code suffix}, sorted; none when it is missing. */
     public static List<Path> filesIn(Path folder, String suffix) {
         if (!Files.isDirectory(folder)) {
             return List.of();

@@ -104,7 +104,8 @@ final class YamlParser {
         String context = marked.getContext() == null ? "" : marked.getContext();
         String problem = marked.getProblem() == null ? "" : marked.getProblem();
         // An opened quote or bracket runs on until the parser gives up, lines later: point at the opening.
-        boolean opened = context.contains("quoted scalar") || context.contains("flow") || context.contains("simple key");
+        boolean opened = context.contains("quoted scalar") || context.contains("flow")
+                || context.contains("simple key");
         Optional<Mark> mark = opened && marked.getContextMark().isPresent() ? marked.getContextMark()
                 : marked.getProblemMark();
         int line = offset + mark.map(m -> m.getLine() + 1).orElse(1);

@@ -137,8 +137,9 @@ final class FaqFiles {
         List<QuickReply> replies = new ArrayList<>();
         List<YamlNode> items = node instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(node);
         for (YamlNode item : items) {
-            String label = item instanceof YamlNode.Mapping m ? m.get("label").map(ContentFile::text).orElse(null) : null;
-            String value = item instanceof YamlNode.Mapping m ? m.get("value").map(ContentFile::text).orElse(null) : null;
+            YamlNode.Mapping reply = item instanceof YamlNode.Mapping m ? m : null;
+            String label = reply == null ? null : reply.get("label").map(ContentFile::text).orElse(null);
+            String value = reply == null ? null : reply.get("value").map(ContentFile::text).orElse(null);
             if (label == null || value == null || !(node instanceof YamlNode.Sequence)) {
                 file.error(item.line(), "'quickReplies' must be a list of {label: ..., value: ...}");
                 return null;
@@ -172,7 +173,8 @@ final class FaqFiles {
     private static OffsetDateTime dateTime(ContentFile file, YamlNode.Mapping notice, String name) {
         String text = notice.get(name).map(ContentFile::text).orElse(null);
         if (text == null) {
-            file.error(notice.lineOf(name), "notice needs '" + name + "' as a date-time like 2026-11-20T07:00:00+01:00");
+            file.error(notice.lineOf(name), "notice needs '" + name
+                    + "' as a date-time like 2026-11-20T07:00:00+01:00");
             return null;
         }
         try {
@@ -236,7 +238,8 @@ final class FaqFiles {
         if (root instanceof YamlNode.Mapping mapping && mapping.get("tests").isPresent()) {
             root = mapping.get("tests").get();
         }
-        if (root != null && !(root instanceof YamlNode.Sequence) && !(root instanceof YamlNode.Scalar s && s.isNull())) {
+        boolean empty = root instanceof YamlNode.Scalar s && s.isNull();
+        if (root != null && !(root instanceof YamlNode.Sequence) && !empty) {
             file.error(root.line(), "golden questions are a list of {q: ..., lang: nl, expect: <entry id or none>}");
         }
         for (YamlNode item : root instanceof YamlNode.Sequence sequence ? sequence.items() : List.<YamlNode>of()) {

@@ -61,7 +61,8 @@ final class QueuesFile {
 
     private Result parse(String text) {
         YamlNode root = file.yaml(text).orElse(null);
-        YamlNode.Mapping top = root == null ? null : file.mapping(root, "the file must have a list 'queues:'");
+        YamlNode.Mapping top = root == null ? null
+                : file.mapping(root, "the file must be a mapping with a list 'queues:'");
         YamlNode list = top == null ? null : file.present(top, "queues", true);
         List<QueueDefinition> queues = new ArrayList<>();
         Map<String, Integer> names = new HashMap<>();

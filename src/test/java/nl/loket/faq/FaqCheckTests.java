@@ -34,8 +34,8 @@ class FaqCheckTests {
     @Test
     void exitsZeroOnCleanContent() {
         assertThat(check(FaqFixture.DIR.toString())).isZero();
-        assertThat(output()).contains("10 entries, 4 golden questions, no queues.yml, no canned.yml, no prompts folder: "
-                + "0 errors, 1 warnings");
+        assertThat(output()).contains("10 entries, 4 golden questions, no queues.yml, no canned.yml, "
+                + "no prompts folder: 0 errors, 1 warnings");
     }
 
     @Test
@@ -134,7 +134,8 @@ class FaqCheckTests {
 
         assertThat(check(dir.toString())).isEqualTo(1);
 
-        assertThat(output()).contains(dir.resolve("queues.yml") + ":3: opening hours '24:00' must look like 08:00-20:00")
+        assertThat(output())
+                .contains(dir.resolve("queues.yml") + ":3: opening hours '24:00' must look like 08:00-20:00")
                 .contains(dir.resolve("canned.yml") + ":2: missing required key 'text'")
                 .contains(prompts.resolve("answer.md") + ":2: unknown placeholder {{qestion}}")
                 .contains("10 entries, 4 golden questions, 0 queues, 0 canned replies, 3 prompt files: 4 errors");

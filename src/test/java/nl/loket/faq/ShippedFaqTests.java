@@ -27,7 +27,8 @@ class ShippedFaqTests {
         var output = new ByteArrayOutputStream();
         // A moment when the shipped notices are still running and more than 30 days from their end.
         Clock now = Clock.fixed(Instant.parse("2026-12-01T11:00:00Z"), ZoneId.of("Europe/Amsterdam"));
-        int exit = new CheckCommand(new PrintStream(output, true, StandardCharsets.UTF_8), now).run(new String[] {"faq"});
+        int exit = new CheckCommand(new PrintStream(output, true, StandardCharsets.UTF_8), now)
+                .run(new String[] {"faq"});
         List<String> lines = output.toString(StandardCharsets.UTF_8).lines().toList();
 
         assertThat(lines.subList(0, lines.size() - 1)).as("problems").isEmpty();

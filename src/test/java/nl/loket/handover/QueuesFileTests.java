@@ -164,7 +164,8 @@ class QueuesFileTests {
                 "queues.yml:6: unknown day 'funday'; use mon..sun, mon-fri, sat-sun or every-day",
                 "queues.yml:10: 'pattern' is not a valid regular expression: Unclosed character class",
                 "queues.yml:11: 'name' must be lower-case letters, digits, '-' or '_' (at most 40)",
-                "queues.yml:11: 'hours' is required, e.g. {mon-fri: \"08:00-20:00\", sat: closed, sun: \"00:00-24:00\"}",
+                "queues.yml:11: 'hours' is required, e.g. {mon-fri: \"08:00-20:00\", sat: closed, sun: "
+                        + "\"00:00-24:00\"}",
                 "queues.yml:12: 'default' must be true or false, not a text",
                 "queues.yml:13: queue 'algemeen' is defined twice (first on line 2)");
     }
