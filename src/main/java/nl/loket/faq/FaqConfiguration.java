@@ -1,16 +1,16 @@
 package nl.loket.faq;
 
 import java.time.Clock;
+import nl.loket.content.ContentWatcher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.TaskScheduler;
 
 @Configuration(proxyBeanMethods = false)
 class FaqConfiguration {
 
     @Bean
-    FaqLibrary faqLibrary(FaqProperties properties, TaskScheduler scheduler) {
-        return new FaqLibrary(properties, scheduler);
+    FaqLibrary faqLibrary(FaqProperties properties, ContentWatcher watcher) {
+        return new FaqLibrary(properties, watcher);
     }
 
     @Bean
