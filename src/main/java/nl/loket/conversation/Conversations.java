@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
@@ -28,11 +27,11 @@ public class Conversations {
     private final Map<Author, Counter> messagesByAuthor = new EnumMap<>(Author.class);
 
     Conversations(ConversationStore store, EventFanout fanout, ApplicationEventPublisher events,
-            MeterRegistry meters, ObjectProvider<Clock> clock) {
+            MeterRegistry meters, Clock clock) {
         this.store = store;
         this.fanout = fanout;
         this.events = events;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
         for (Author author : Author.values()) {
             messagesByAuthor.put(author, Counter.builder("loket.messages")
                     .description("Messages stored, by author").tag("author", author.wireName()).register(meters));
@@ -44,7 +43,7 @@ public class Conversations {
     public StartedConversation start(String lang, String page, String customerJson) {
         String token = Tokens.newToken();
         var conversation = new Conversation(UUID.randomUUID().toString(), ConversationStatus.BOT, lang, page,
-                customerJson, Instant.now(clock), 0, new Holder.Bot());
+                customerJson, clock.instant(), 0, new Holder.Bot());
         store.create(conversation, Tokens.hash(token));
         return new StartedConversation(conversation, token);
     }

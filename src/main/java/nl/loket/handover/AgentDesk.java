@@ -12,7 +12,6 @@ import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
 import nl.loket.conversation.Holder;
 import nl.loket.conversation.Transition;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -36,14 +35,14 @@ class AgentDesk {
     };
 
     AgentDesk(Conversations conversations, HandoverStore store, HandoverTexts texts, QueueCatalog queues,
-            WaitingLine line, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+            WaitingLine line, ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.store = store;
         this.texts = texts;
         this.queues = queues;
         this.line = line;
         this.events = events;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** Tests: what happens between the transition and the follow-up writes (a node dying there). */

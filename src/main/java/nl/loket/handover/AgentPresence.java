@@ -3,7 +3,6 @@ package nl.loket.handover;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Agents' presence (heartbeats with a TTL) and whether a queue can take a chat now. */
@@ -16,11 +15,11 @@ class AgentPresence {
     private final Clock clock;
 
     AgentPresence(HandoverStore store, QueueCatalog queues, HandoverProperties properties,
-            ObjectProvider<Clock> clock) {
+            Clock clock) {
         this.store = store;
         this.queues = queues;
         this.properties = properties;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** Records a heartbeat; a change of presence changes the inbox of the agent's queues. */

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,11 +19,11 @@ class Callbacks {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Callbacks(HandoverStore store, JsonMapper json, ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
+    Callbacks(HandoverStore store, JsonMapper json, ApplicationEventPublisher events, Clock clock) {
         this.store = store;
         this.json = json;
         this.events = events;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     void leave(String conversationId, String queue, String contact, String question) {

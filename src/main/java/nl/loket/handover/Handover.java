@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import nl.loket.conversation.Conversation;
 import nl.loket.dialogue.Reply;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,7 +27,7 @@ public class Handover {
     private final Clock clock;
 
     Handover(Triggers triggers, HandoverDialogue dialogue, AgentDesk desk, Inbox inbox, AgentPresence presence,
-            Callbacks callbacks, PacketBuilder packets, QueueCatalog queues, ObjectProvider<Clock> clock) {
+            Callbacks callbacks, PacketBuilder packets, QueueCatalog queues, Clock clock) {
         this.triggers = triggers;
         this.dialogue = dialogue;
         this.desk = desk;
@@ -37,7 +36,7 @@ public class Handover {
         this.callbacks = callbacks;
         this.packets = packets;
         this.queues = queues;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     // ---------------------------------------------------------------- customer side (routing)

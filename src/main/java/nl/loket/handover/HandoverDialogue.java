@@ -21,7 +21,6 @@ import nl.loket.dialogue.DialogueStep;
 import nl.loket.dialogue.Dialogues;
 import nl.loket.dialogue.Field;
 import nl.loket.dialogue.Reply;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +55,7 @@ class HandoverDialogue implements DialogueOwner {
 
     HandoverDialogue(Conversations conversations, Dialogues dialogues, HandoverTexts texts, QueueCatalog queues,
             QueueChooser chooser, HandoverStore store, PacketBuilder packets, WaitingLine line, AgentPresence presence,
-            Callbacks callbacks, ApplicationEventPublisher events, MeterRegistry meters, ObjectProvider<Clock> clock) {
+            Callbacks callbacks, ApplicationEventPublisher events, MeterRegistry meters, Clock clock) {
         this.conversations = conversations;
         this.dialogues = dialogues;
         this.texts = texts;
@@ -69,7 +68,7 @@ class HandoverDialogue implements DialogueOwner {
         this.callbacks = callbacks;
         this.events = events;
         this.meters = meters;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** Starts a handover for {@code reason}; returns what the bot asks first, if it asks anything. */

@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import nl.loket.conversation.Conversation;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -32,12 +31,12 @@ class Inbox {
     private volatile Snapshot snapshot = new Snapshot(-1, List.of());
 
     Inbox(HandoverStore store, QueueCatalog queues, Conversations conversations, PacketBuilder packets,
-            ObjectProvider<Clock> clock) {
+            Clock clock) {
         this.store = store;
         this.queues = queues;
         this.conversations = conversations;
         this.packets = packets;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     private record Snapshot(long version, List<WaitingChat> waiting) {

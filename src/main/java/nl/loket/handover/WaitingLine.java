@@ -11,7 +11,6 @@ import nl.loket.conversation.Conversations;
 import nl.loket.conversation.EventKind;
 import nl.loket.conversation.Holder;
 import nl.loket.conversation.Transition;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +29,7 @@ class WaitingLine {
 
     WaitingLine(Conversations conversations, HandoverStore store, HandoverTexts texts, AgentPresence presence,
             QueueCatalog queues, HandoverProperties properties, ApplicationEventPublisher events,
-            ObjectProvider<Clock> clock) {
+            Clock clock) {
         this.conversations = conversations;
         this.store = store;
         this.texts = texts;
@@ -38,7 +37,7 @@ class WaitingLine {
         this.queues = queues;
         this.properties = properties;
         this.events = events;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** The bot puts the chat in {@code queue}; returns false when the chat had left BOT meanwhile. */

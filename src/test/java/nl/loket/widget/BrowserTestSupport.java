@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import nl.loket.TestClock;
 import nl.loket.TestRedis;
 import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
@@ -13,6 +14,7 @@ import nl.loket.conversation.Holder;
 import nl.loket.conversation.Transition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,6 +38,10 @@ abstract class BrowserTestSupport {
     @Autowired
     MessageSource texts;
 
+    /** The server's clock, which is also the page's: a test that cares about the time sets it. */
+    @Autowired
+    TestClock clock;
+
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
         TestRedis.register(registry);
@@ -49,6 +55,11 @@ abstract class BrowserTestSupport {
     @AfterAll
     static void stopBrowser() {
         browser.close();
+    }
+
+    @AfterEach
+    void clockBackToTheRunsMoment() {
+        clock.reset();
     }
 
     String url(String path) {
