@@ -48,7 +48,7 @@ class Callbacks {
             store.putCallback(id, task.queue(), task.createdAt(), json.writeValueAsString(new CallbackTask(task.id(),
                     task.conversationId(), task.queue(), task.contact(), task.question(), task.createdAt(),
                     agentName)));
-            store.publish(task.queue());
+            events.publishEvent(new HandoverEvent.CallbackDone(task.conversationId(), task.queue(), id, agentName));
         });
     }
 }

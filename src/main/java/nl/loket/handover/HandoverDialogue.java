@@ -137,7 +137,9 @@ class HandoverDialogue implements DialogueOwner {
                 String reason = store.state(conversation.id()).getOrDefault("reason", "");
                 if (!offerAlternativesWhenUnavailable(current, queue, reason)) {
                     packets.queued(conversation.id(), queue.name(), store.details(conversation.id()), clock.instant());
-                    line.enqueue(current, queue, reason);
+                    if (line.enqueue(current, queue, reason)) {
+                        packets.summarizeLater(conversation.id(), queue.name());
+                    }
                 }
                 yield Optional.empty();
             }

@@ -34,4 +34,7 @@ public sealed interface HandoverEvent {
 
     record CallbackRequested(String conversationId, String queue, String taskId) implements HandoverEvent {
     }
+
+    record CallbackDone(String conversationId, String queue, String taskId, String agent) implements HandoverEvent {
+    }
 }

@@ -48,6 +48,12 @@ class Inbox {
         changes.incrementAndGet();
     }
 
+    /** A change made on this node: its own next read sees it, without waiting for the round trip over Redis. */
+    @EventListener
+    void on(HandoverEvent done) {
+        changes.incrementAndGet();
+    }
+
     /** The chats waiting in these queues, oldest first. */
     List<WaitingChat> waiting(Collection<String> queueNames) {
         return current().stream().filter(c -> queueNames.contains(c.queue())).toList();

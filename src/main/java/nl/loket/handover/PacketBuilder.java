@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import nl.loket.conversation.Author;
 import nl.loket.conversation.Conversation;
@@ -19,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The handover packet: built once from the log when the handover starts and stored; the details
- * and the summary are filled in when the chat is queued. A view only adds how long it waited.
+ * are filled in when the chat is queued, the summary when it is ready. A view only adds how long it waited.
  */
 @Component
 class PacketBuilder {
@@ -68,14 +69,43 @@ class PacketBuilder {
                 Map.of(), null)));
     }
 
-    /** The chat is queued: the packet gets its details, queue, time and summary, once. */
+    /** The chat is queued: the packet gets its details, queue and time, and the extractive summary at once. */
     void queued(String conversationId, String queue, Map<String, String> details, Instant at) {
         stored(conversationId).ifPresent(p -> {
             var packet = new HandoverPacket(p.version(), p.conversationId(), p.customer(), p.question(),
                     p.customerMessages(), p.botAttempts(), p.reason(), p.reasonLabel(), queue, p.requestedAt(), at, 0,
                     details, null);
-            store.putPacket(conversationId, json.writeValueAsString(packet.withSummary(summarize(packet))));
+            store.putPacket(conversationId, json.writeValueAsString(packet.withSummary(extractive.summarize(packet))));
         });
+    }
+
+    /**
+     * Writes the configured summarizer's summary (the model's) on a virtual thread, so the customer is
+     * queued without waiting for it, and fills it in when it is ready; the inbox of {@code queue} then
+     * changes. The extractive summary stays when there is none or it fails.
+     */
+    void summarizeLater(String conversationId, String queue) {
+        HandoverSummarizer summarizer = summarizers.getIfAvailable();
+        if (summarizer == null) {
+            return;
+        }
+        Thread.ofVirtual().name("handover-summary").start(() -> stored(conversationId).ifPresent(p -> {
+            String summary;
+            try {
+                summary = summarizer.summarize(p.withSummary(null));
+            } catch (RuntimeException e) {
+                return;
+            }
+            if (summary == null || summary.isBlank()) {
+                return;
+            }
+            // the packet of this handover only: a handover started meanwhile has its own
+            stored(conversationId).filter(current -> Objects.equals(current.requestedAt(), p.requestedAt()))
+                    .ifPresent(current -> {
+                        store.putPacket(conversationId, json.writeValueAsString(current.withSummary(summary)));
+                        store.publish(queue);
+                    });
+        }));
     }
 
     /** The stored packet as the agent sees it now: with how long the chat has waited (or waited). */
@@ -93,16 +123,6 @@ class PacketBuilder {
 
     private Optional<HandoverPacket> stored(String conversationId) {
         return Optional.ofNullable(store.packet(conversationId)).map(s -> json.readValue(s, HandoverPacket.class));
-    }
-
-    private String summarize(HandoverPacket packet) {
-        String summary;
-        try {
-            summary = summarizers.getIfAvailable(() -> extractive).summarize(packet);
-        } catch (RuntimeException e) {
-            summary = null;
-        }
-        return summary == null || summary.isBlank() ? extractive.summarize(packet) : summary;
     }
 
     /**
