@@ -71,7 +71,7 @@ class ConsoleBrowserIntegrationTests {
             try (var customer = new Clients.Customer(node, "nl", Map.of("name", "Joke de Vries"), null, null, 0)) {
                 customer.say("Mijn voorschot is te hoog <b>echt</b>");
                 customer.bot();
-                HandoverAcrossNodesIntegrationTests.queueUp(customer);
+                customer.queueUp();
 
                 Locator chat = page.locator(".waiting-chat[data-conversation-id='" + customer.conversationId + "']");
                 chat.waitFor();

@@ -8,17 +8,17 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** One application instance on its own port, sharing the test Redis (and the test clock) with the others. */
-final class Node implements AutoCloseable {
+public final class Node implements AutoCloseable {
 
-    final ConfigurableApplicationContext context;
-    final int port;
+    public final ConfigurableApplicationContext context;
+    public final int port;
 
     private Node(ConfigurableApplicationContext context) {
         this.context = context;
         this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 
-    static Node start(String name, Clock clock, String... extraProperties) {
+    public static Node start(String name, Clock clock, String... extraProperties) {
         String[] base = {"server.port=0", "spring.data.redis.host=127.0.0.1",
             "spring.data.redis.port=" + TestRedis.start(), "spring.application.name=" + name,
             "loket.console.heartbeat=1s", "loket.gateway.max-frames-per-second=100", "loket.handover.presence-ttl=5s",
@@ -33,15 +33,15 @@ final class Node implements AutoCloseable {
         return new Node(context);
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
-    String http() {
+    public String http() {
         return "http://localhost:" + port;
     }
 
-    String ws(String path) {
+    public String ws(String path) {
         return "ws://localhost:" + port + path;
     }
 

@@ -1,4 +1,4 @@
-package nl.loket.console;
+package nl.loket.handover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CyclicBarrier;
 import nl.loket.TestClock;
+import nl.loket.console.Clients;
+import nl.loket.console.Frames;
+import nl.loket.console.Node;
 import nl.loket.conversation.AppendResult;
 import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
@@ -24,8 +27,6 @@ import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
 import nl.loket.faq.Faq;
 import nl.loket.faq.FaqEntry;
-import nl.loket.handover.Handover;
-import nl.loket.handover.Presence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -189,7 +190,7 @@ class HandoverAcrossNodesIntegrationTests {
                 var bram = Clients.Agent.signIn(b, "bram", "demo")) {
             for (int round = 0; round < 5; round++) {
                 try (var customer = Clients.Customer.start(a, "en")) {
-                    queueUp(customer);
+                    customer.queueUp();
                     anna.inboxWith(customer.conversationId);
                     bram.inboxWith(customer.conversationId);
                     var barrier = new CyclicBarrier(2);
@@ -217,7 +218,7 @@ class HandoverAcrossNodesIntegrationTests {
     void theBotStaysSilentWhileQueuedAndWhileAnAgentHoldsTheChatOnEveryNode() throws Exception {
         try (var anna = Clients.Agent.signIn(b, "anna", "demo");
                 var customer = Clients.Customer.start(a, "nl")) {
-            queueUp(customer);
+            customer.queueUp();
             long queuedAt = a.bean(Conversations.class).find(customer.conversationId).orElseThrow().lastSeq();
             customer.say("Hallo? Is daar iemand?");
             customer.say("Ik wil een medewerker spreken");
@@ -312,7 +313,7 @@ class HandoverAcrossNodesIntegrationTests {
         try (var anna = Clients.Agent.signIn(b, "anna", "demo");
                 var bram = Clients.Agent.signIn(a, "bram", "demo");
                 var customer = Clients.Customer.start(a, "en")) {
-            queueUp(customer);
+            customer.queueUp();
             anna.inboxWith(customer.conversationId);
             anna.send("type", "accept", "conversationId", customer.conversationId);
             customer.status("agent");
@@ -345,7 +346,7 @@ class HandoverAcrossNodesIntegrationTests {
     void theCustomerCanLeaveTheQueueAndCarryOnWithTheBot() {
         try (var anna = Clients.Agent.signIn(b, "anna", "demo");
                 var customer = Clients.Customer.start(a, "en")) {
-            queueUp(customer);
+            customer.queueUp();
             anna.inboxLosesChatAfter(customer.conversationId, () -> customer.say("I'll carry on with the assistant"));
             assertThat(customer.status("bot").path("text").asString()).contains("back with the assistant");
         }
@@ -356,7 +357,7 @@ class HandoverAcrossNodesIntegrationTests {
         try (var anna = Clients.Agent.signIn(b, "anna", "demo");
                 var first = Clients.Customer.start(a, "en");
                 var second = Clients.Customer.start(a, "nl")) {
-            queueUp(first);
+            first.queueUp();
             second.say("Ik wil een medewerker spreken");
             second.bot();
             second.say("12345678");
@@ -376,7 +377,7 @@ class HandoverAcrossNodesIntegrationTests {
     void aWaitingChatTheCustomerClosesLeavesTheQueue() {
         try (var anna = Clients.Agent.signIn(b, "anna", "demo");
                 var customer = Clients.Customer.start(a, "en")) {
-            queueUp(customer);
+            customer.queueUp();
             anna.inboxLosesChatAfter(customer.conversationId, () -> customer.send("type", "close"));
             customer.status("closed");
         }
@@ -386,7 +387,7 @@ class HandoverAcrossNodesIntegrationTests {
     void bothSidesReconnectWithoutLosingEvents() {
         Clients.Customer customer = Clients.Customer.start(a, "en");
         try (var anna = Clients.Agent.signIn(b, "anna", "demo")) {
-            queueUp(customer);
+            customer.queueUp();
             anna.inboxWith(customer.conversationId);
             anna.send("type", "accept", "conversationId", customer.conversationId);
             long joinedSeq = customer.status("agent").path("seq").asLong();
@@ -474,14 +475,6 @@ class HandoverAcrossNodesIntegrationTests {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    /** Asks for a person in the customer's language and answers the detail question, up to QUEUED. */
-    static void queueUp(Clients.Customer customer) {
-        customer.say("I want to talk to a real person, ik wil een medewerker");
-        customer.bot();
-        customer.say("12345678");
-        customer.status("queued");
-    }
 
     private String reasonAfter(java.util.function.Consumer<Clients.Customer> steps) {
         try (var customer = Clients.Customer.start(a, "nl")) {
