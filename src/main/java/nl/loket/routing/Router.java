@@ -73,22 +73,22 @@ public class Router {
 
     /**
      * Thumbs up/down on a bot answer: stored at once (false when {@code seq} is not a bot answer),
-     * acted on in the conversation's lane: enough unhelpful answers hand the chat over.
+     * counted in the conversation's lane: enough unhelpful answers hand the chat over (a thumbs-down
+     * changed to a thumbs-up no longer counts).
      */
     public boolean customerGaveFeedback(String conversationId, long seq, boolean helpful) {
         if (!conversations.recordFeedback(conversationId, seq, helpful)) {
             return false;
         }
-        if (!helpful) {
-            lanes.submit(conversationId, () -> {
-                long unhelpful = memory.unhelpful(conversationId, seq);
-                read(conversationId).filter(s -> isBot(s) && phase(s).isEmpty())
-                        .filter(s -> handover.unhelpfulEnough((int) unhelpful)).ifPresent(state -> {
-                            memory.unhelpfulHandled(conversationId);
-                            startHandover(state.conversation(), "unhelpful_answers", recalled(state).topic());
-                        });
-            });
-        }
+        lanes.submit(conversationId, () -> {
+            long unhelpful = memory.feedback(conversationId, seq, helpful);
+            if (helpful || !handover.unhelpfulEnough((int) unhelpful)) {
+                return;
+            }
+            read(conversationId).filter(s -> isBot(s) && phase(s).isEmpty()).ifPresent(state -> memory.remember(
+                    conversationId, "", startHandover(state.conversation(), "unhelpful_answers",
+                            recalled(state).topic())));
+        });
         return true;
     }
 

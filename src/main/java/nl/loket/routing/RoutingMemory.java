@@ -21,10 +21,11 @@ class RoutingMemory {
 
     private static final String OFFER = "offer";
     private static final String TOPIC = "topic";
-    private static final String UNHELPFUL = "unhelpful";
 
     private static final RedisScript<Long> REMEMBER =
             RedisScript.of(new ClassPathResource("scripts/routing-remember.lua"), Long.class);
+    private static final RedisScript<Long> FEEDBACK =
+            RedisScript.of(new ClassPathResource("scripts/routing-feedback.lua"), Long.class);
 
     private final StringRedisTemplate redis;
     private final Duration retention;
@@ -82,20 +83,14 @@ class RoutingMemory {
                 Long.toString(retention.toMillis()));
     }
 
-    /** Counts a thumbs-down on answer {@code seq} (once per answer); returns the answers marked unhelpful. */
-    long unhelpful(String conversationId, long seq) {
-        String key = key(conversationId);
-        if (Boolean.TRUE.equals(redis.opsForHash().putIfAbsent(key, "u:" + seq, "1"))) {
-            redis.opsForHash().increment(key, UNHELPFUL, 1);
-        }
-        redis.expire(key, retention);
-        Object count = redis.opsForHash().get(key, UNHELPFUL);
-        return count == null ? 0 : Long.parseLong(count.toString());
-    }
-
-    /** The run of unhelpful answers was handed over; start counting again. */
-    void unhelpfulHandled(String conversationId) {
-        redis.opsForHash().delete(key(conversationId), UNHELPFUL);
+    /**
+     * Counts a thumbs-down on answer {@code seq} once, or takes it back when the customer changes it to
+     * a thumbs-up; returns the answers marked unhelpful since the last handover.
+     */
+    long feedback(String conversationId, long seq, boolean helpful) {
+        Long unhelpful = redis.execute(FEEDBACK, List.of(key(conversationId)), Long.toString(seq),
+                helpful ? "1" : "0", Long.toString(retention.toMillis()));
+        return unhelpful == null ? 0 : unhelpful;
     }
 
     private static String question(String questionKey) {

@@ -10,8 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.loket.ChatClient;
 import nl.loket.TestRedis;
+import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
+import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
+import nl.loket.conversation.EventKind;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,6 +113,34 @@ class FaqRoutingIntegrationTests {
             assertThat(delta(before, after, logRead)).as("%s, also inside the scripts", logRead).isZero();
         }
         assertThat(conversations.eventsAfter(id, 0)).extracting(ConversationEvent::tier).containsExactly(null, "faq");
+    }
+
+    @Test
+    void aThumbsDownTakenBackNoLongerCountsTowardsAHandover() {
+        String id = conversations.start("nl", null, null).conversation().id();
+        long first = answered(id, "f1", "hoe geef ik de stand van de meter door");
+        long second = answered(id, "f2", "termijnbedrag aanpassen");
+
+        router.customerGaveFeedback(id, first, false);
+        router.customerGaveFeedback(id, first, true);
+        router.customerGaveFeedback(id, second, false);
+        Awaitility.await().until(() -> redis.opsForHash().hasKey(RoutingMemory.key(id), "u:" + second));
+        assertThat(redis.opsForHash().get(RoutingMemory.key(id), "unhelpful")).isEqualTo("1");
+        assertThat(conversations.find(id).orElseThrow().status()).isEqualTo(ConversationStatus.BOT);
+        assertThat(conversations.eventsAfter(id, 0)).noneMatch(e -> e.kind() == EventKind.NOTICE);
+
+        router.customerGaveFeedback(id, first, false);
+
+        Awaitility.await().until(() -> conversations.eventsAfter(id, 0).stream()
+                .anyMatch(e -> e.kind() == EventKind.NOTICE && "unhelpful_answers".equals(e.attribute("reason"))));
+    }
+
+    /** Routes a customer message and returns the seq of the bot's reply to it. */
+    private long answered(String id, String clientMsgId, String text) {
+        long asked = conversations.appendCustomerMessage(id, clientMsgId, text).stored().orElseThrow().seq();
+        router.customerSaid(id, conversations.eventsAfter(id, asked - 1).getFirst());
+        return Awaitility.await().until(() -> conversations.eventsAfter(id, asked).stream()
+                .filter(e -> e.author() == Author.BOT).findFirst(), java.util.Optional::isPresent).orElseThrow().seq();
     }
 
     private String routeOneQuestion() {
