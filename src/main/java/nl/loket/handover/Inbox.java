@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.loket.conversation.Conversation;
@@ -85,10 +86,11 @@ class Inbox {
                     continue;
                 }
                 position++;
-                var packet = packets.view(entry.getKey(), clock.instant());
+                Map<String, String> state = store.state(entry.getKey());
+                var packet = packets.view(entry.getKey(), state, clock.instant());
                 if (packet.isPresent()) {
                     result.add(new WaitingChat(entry.getKey(), queue.name(), entry.getValue(), position,
-                            store.state(entry.getKey()).get("forAgent"), packet.get()));
+                            state.get("forAgent"), packet.get()));
                 }
             }
         }

@@ -110,11 +110,16 @@ class PacketBuilder {
 
     /** The stored packet as the agent sees it now: with how long the chat has waited (or waited). */
     Optional<HandoverPacket> view(String conversationId, Instant now) {
+        return view(conversationId, store.state(conversationId), now);
+    }
+
+    /** The same, with handover's state of the chat read already. */
+    Optional<HandoverPacket> view(String conversationId, Map<String, String> state, Instant now) {
         return stored(conversationId).map(p -> {
             if (p.queuedAt() == null) {
                 return p;
             }
-            String accepted = store.state(conversationId).get("acceptedAt");
+            String accepted = state.get("acceptedAt");
             Instant until = accepted == null ? now : Instant.ofEpochMilli(Long.parseLong(accepted));
             return p.withWaitingSeconds(Math.max(0, Duration.between(p.queuedAt(),
                     until.isAfter(p.queuedAt()) ? until : now).toSeconds()));
