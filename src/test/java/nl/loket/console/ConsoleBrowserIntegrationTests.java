@@ -88,7 +88,7 @@ class ConsoleBrowserIntegrationTests {
 
                 JsonNode reply = customer.event("the agent's reply", f -> "agent".equals(f.path("author").asString()));
                 assertThat(reply.path("text").asString()).isEqualTo("Hallo Joke, ik pas je voorschot aan.");
-                assertThat(reply.path("agentName").asString()).isEqualTo("anna");
+                assertThat(reply.path("agentName").asString()).isEqualTo("Anna");
                 customer.say("Top, dank je!");
                 pane.locator(".history li.customer:has-text('Top, dank je!')").waitFor();
 

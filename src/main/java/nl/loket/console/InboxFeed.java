@@ -1,0 +1,93 @@
+package nl.loket.console;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.loket.handover.InboxChanged;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The inbox of every agent on this node. A change anywhere (on any node) makes one snapshot of all
+ * queues, however many changes arrive meanwhile and however many agents are connected; each agent
+ * then gets the part of it that {@link ConsoleAccess} lets them see.
+ */
+@Component
+class InboxFeed implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxFeed.class);
+
+    private record Versioned(long version, HandoverLink.InboxSnapshot snapshot) {
+    }
+
+    private final HandoverLink handover;
+    private final AgentSockets sockets;
+    private final AgentFrames frames;
+    private final ExecutorService pushes = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicInteger changes = new AtomicInteger();
+    private final AtomicLong versions = new AtomicLong();
+
+    InboxFeed(HandoverLink handover, AgentSockets sockets, AgentFrames frames) {
+        this.handover = handover;
+        this.sockets = sockets;
+        this.frames = frames;
+    }
+
+    @EventListener
+    void on(InboxChanged changed) {
+        // only the first change of a burst starts a snapshot; the ones during it make exactly one more
+        if (changes.getAndIncrement() == 0) {
+            pushes.execute(this::snapshotUntilQuiet);
+        }
+    }
+
+    /** A fresh inbox for one socket: on connect and when the console asks. */
+    void pushTo(AgentSocket socket) {
+        push(socket, snapshot());
+    }
+
+    private void snapshotUntilQuiet() {
+        int seen;
+        do {
+            seen = changes.get();
+            try {
+                Versioned latest = snapshot();
+                sockets.all().forEach(socket -> pushes.execute(() -> push(socket, latest)));
+            } catch (RuntimeException e) {
+                log.warn("inbox snapshot failed; the next change tries again", e);
+            }
+        } while (changes.addAndGet(-seen) > 0);
+    }
+
+    private Versioned snapshot() {
+        // the version is taken before reading: a snapshot read later never loses to one read earlier
+        long version = versions.incrementAndGet();
+        return new Versioned(version, handover.snapshot());
+    }
+
+    private void push(AgentSocket socket, Versioned latest) {
+        Agent agent = socket.agent;
+        HandoverLink.InboxSnapshot snapshot = latest.snapshot();
+        socket.sendInboxIfNewer(latest.version(), () -> List.of(
+                frames.inbox(snapshot.waiting().stream().filter(chat -> ConsoleAccess.sees(agent, chat)).toList(),
+                        handover.chatsOf(agent), available(agent, snapshot.available())),
+                frames.callbacks(snapshot.callbacks().stream().filter(t -> ConsoleAccess.mayComplete(agent, t))
+                        .toList())));
+    }
+
+    private static Map<String, Boolean> available(Agent agent, Map<String, Boolean> all) {
+        var mine = new java.util.LinkedHashMap<String, Boolean>();
+        agent.queues().forEach(q -> mine.put(q, all.getOrDefault(q, false)));
+        return mine;
+    }
+
+    @Override
+    public void close() {
+        pushes.close();
+    }
+}
