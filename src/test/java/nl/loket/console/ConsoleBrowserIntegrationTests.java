@@ -209,6 +209,7 @@ class ConsoleBrowserIntegrationTests {
             page.locator("#lang").selectOption("en");
             assertThat(pietPane.locator(".send")).hasText("Send");
             assertThat(page.locator(".side h2").first()).containsText("Waiting");
+            assertThat(pietPane.locator(".history li.customer .who").first()).containsText("customer");
             page.setViewportSize(1920, 1080);
             sideBySide(pietPane, 1920, 1080);
             screenshot("docs/screenshot-console-1920.png");
