@@ -4,11 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.loket.handover.InboxChanged;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -20,8 +17,6 @@ import org.springframework.stereotype.Component;
 @Component
 class InboxFeed implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(InboxFeed.class);
-
     private record Versioned(long version, HandoverLink.InboxSnapshot snapshot) {
     }
 
@@ -29,7 +24,7 @@ class InboxFeed implements AutoCloseable {
     private final AgentSockets sockets;
     private final AgentFrames frames;
     private final ExecutorService pushes = Executors.newVirtualThreadPerTaskExecutor();
-    private final AtomicInteger changes = new AtomicInteger();
+    private final Coalescing snapshots = new Coalescing(pushes, this::pushToAll);
     private final AtomicLong versions = new AtomicLong();
 
     InboxFeed(HandoverLink handover, AgentSockets sockets, AgentFrames frames) {
@@ -40,10 +35,7 @@ class InboxFeed implements AutoCloseable {
 
     @EventListener
     void on(InboxChanged changed) {
-        // only the first change of a burst starts a snapshot; the ones during it make exactly one more
-        if (changes.getAndIncrement() == 0) {
-            pushes.execute(this::snapshotUntilQuiet);
-        }
+        snapshots.signal();
     }
 
     /** A fresh inbox for one socket: on connect and when the console asks. */
@@ -51,17 +43,9 @@ class InboxFeed implements AutoCloseable {
         push(socket, snapshot());
     }
 
-    private void snapshotUntilQuiet() {
-        int seen;
-        do {
-            seen = changes.get();
-            try {
-                Versioned latest = snapshot();
-                sockets.all().forEach(socket -> pushes.execute(() -> push(socket, latest)));
-            } catch (RuntimeException e) {
-                log.warn("inbox snapshot failed; the next change tries again", e);
-            }
-        } while (changes.addAndGet(-seen) > 0);
+    private void pushToAll() {
+        Versioned latest = snapshot();
+        sockets.all().forEach(socket -> pushes.execute(() -> push(socket, latest)));
     }
 
     private Versioned snapshot() {
