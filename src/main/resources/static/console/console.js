@@ -54,7 +54,7 @@
     });
     if (socket) connectionState(socket.readyState === WebSocket.OPEN);
     for (const chat of chats.values()) labelPane(chat);
-    if (lastInbox) renderInbox(lastInbox);
+    if (lastInbox) renderInbox();
     renderCallbacks(lastCallbacks);
   }
 
@@ -146,7 +146,7 @@
     switch (f.type) {
       case 'welcome': welcome(f); break;
       case 'presence': $('presence').value = f.status; break;
-      case 'inbox': renderInbox(f); break;
+      case 'inbox': applyInbox(f); break;
       case 'callbacks': renderCallbacks(f.tasks || []); break;
       case 'canned': canned = f.replies || []; chats.forEach(fillCanned); break;
       case 'accepted':
@@ -176,16 +176,30 @@
 
   // ---------------------------------------------------------------- inbox and callbacks
 
-  function renderInbox(f) {
+  /** The whole inbox, or a delta: the chats added or changed, and the ids of those gone. */
+  function applyInbox(f) {
+    if (!f.delta) waiting = new Map();
+    (f.removed || []).forEach((id) => waiting.delete(id));
+    (f.waiting || []).forEach((c) => waiting.set(c.conversationId, c));
     lastInbox = f;
-    waiting = new Map((f.waiting || []).map((c) => [c.conversationId, c]));
+    mine.clear();
+    (f.mine || []).forEach((id) => mine.add(id));
+    renderInbox();
+  }
+
+  function renderInbox() {
     const list = $('waiting');
     list.replaceChildren();
     $('waiting-count').textContent = String(waiting.size);
-    const available = f.available || {};
+    const available = lastInbox.available || {};
     $('availability').textContent = Object.keys(available)
       .map((q) => q + ': ' + (available[q] ? t('available') : t('notAvailable'))).join(' · ');
-    for (const c of waiting.values()) {
+    // numbered per queue, oldest first: a delta does not resend the chats whose place moved
+    const sorted = [...waiting.values()].sort((a, b) => Date.parse(a.queuedAt) - Date.parse(b.queuedAt));
+    const places = new Map();
+    for (const c of sorted) {
+      c.position = (places.get(c.queue) || 0) + 1;
+      places.set(c.queue, c.position);
       const p = c.packet || {};
       const li = el('li', 'waiting-chat');
       li.dataset.conversationId = c.conversationId;
@@ -204,8 +218,6 @@
       li.append(accept, document.createTextNode(' '), read);
       list.append(li);
     }
-    mine.clear();
-    (f.mine || []).forEach((id) => mine.add(id));
     const list2 = $('mine');
     list2.replaceChildren();
     for (const id of mine) {
@@ -487,7 +499,6 @@
     if (e.kind === 'status') {
       c.status = e.status;
       c.holder = e.status === 'agent' ? e.agentName : null;
-      if (e.status !== 'agent') mine.delete(c.id);
       refresh(c);
     }
     if (e.author === 'customer') {

@@ -22,7 +22,9 @@ class AgentFrames {
             String presence, String lang) {
     }
 
-    record Inbox(String type, List<WaitingChat> waiting, List<String> mine, Map<String, Boolean> available) {
+    /** The whole inbox, or ({@code delta}) the chats added or changed and the ids of those gone. */
+    record Inbox(String type, boolean delta, List<WaitingChat> waiting, List<String> removed, List<String> mine,
+            Map<String, Boolean> available) {
     }
 
     record Callbacks(String type, List<CallbackTask> tasks) {
@@ -63,8 +65,9 @@ class AgentFrames {
                 wire(presence), agent.lang()));
     }
 
-    TextMessage inbox(List<WaitingChat> waiting, List<String> mine, Map<String, Boolean> available) {
-        return write(new Inbox("inbox", waiting, mine, available));
+    TextMessage inbox(InboxView.Change change) {
+        return write(new Inbox("inbox", !change.full(), change.waiting(), change.removed(), change.mine(),
+                change.available()));
     }
 
     TextMessage callbacks(List<CallbackTask> tasks) {

@@ -1,10 +1,8 @@
 package nl.loket.console;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import nl.loket.conversation.Subscription;
 import nl.loket.handover.Presence;
@@ -21,8 +19,7 @@ final class AgentSocket {
 
     private final WebSocketSession session;
     private final Map<String, Subscription> views = new ConcurrentHashMap<>();
-    private final ReentrantLock inboxLock = new ReentrantLock();
-    private long inboxVersion;
+    final InboxView inbox = new InboxView();
     final Agent agent;
     volatile Presence presence;
 
@@ -57,22 +54,6 @@ final class AgentSocket {
         Subscription view = views.remove(conversationId);
         if (view != null) {
             view.close();
-        }
-    }
-
-    /**
-     * Sends an inbox unless a newer one went out already: snapshots are pushed from several threads
-     * and must not overtake each other.
-     */
-    void sendInboxIfNewer(long version, Supplier<List<TextMessage>> frames) {
-        inboxLock.lock();
-        try {
-            if (version > inboxVersion) {
-                inboxVersion = version;
-                frames.get().forEach(this::send);
-            }
-        } finally {
-            inboxLock.unlock();
         }
     }
 

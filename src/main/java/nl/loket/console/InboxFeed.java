@@ -1,6 +1,5 @@
 package nl.loket.console;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,14 +37,17 @@ class InboxFeed implements AutoCloseable {
         snapshots.signal();
     }
 
-    /** A fresh inbox for one socket: on connect and when the console asks. */
+    /** The whole inbox for one socket, freshly read: on connect and when the console asks. */
     void pushTo(AgentSocket socket) {
-        push(socket, snapshot());
+        push(socket, snapshot(), true);
     }
 
     private void pushToAll() {
+        if (sockets.all().isEmpty()) {
+            return; // nobody to tell on this node: no reads at all
+        }
         Versioned latest = snapshot();
-        sockets.all().forEach(socket -> pushes.execute(() -> push(socket, latest)));
+        sockets.all().forEach(socket -> pushes.execute(() -> push(socket, latest, false)));
     }
 
     private Versioned snapshot() {
@@ -54,14 +56,19 @@ class InboxFeed implements AutoCloseable {
         return new Versioned(version, handover.snapshot());
     }
 
-    private void push(AgentSocket socket, Versioned latest) {
+    private void push(AgentSocket socket, Versioned latest, boolean full) {
         Agent agent = socket.agent;
         HandoverLink.InboxSnapshot snapshot = latest.snapshot();
-        socket.sendInboxIfNewer(latest.version(), () -> List.of(
-                frames.inbox(snapshot.waiting().stream().filter(chat -> ConsoleAccess.sees(agent, chat)).toList(),
-                        handover.chatsOf(agent), available(agent, snapshot.available())),
-                frames.callbacks(snapshot.callbacks().stream().filter(t -> ConsoleAccess.mayComplete(agent, t))
-                        .toList())));
+        socket.inbox.apply(latest.version(), full,
+                snapshot.waiting().stream().filter(chat -> ConsoleAccess.sees(agent, chat)).toList(),
+                handover.chatsOf(agent), available(agent, snapshot.available()),
+                snapshot.callbacks().stream().filter(t -> ConsoleAccess.mayComplete(agent, t)).toList(),
+                change -> {
+                    socket.send(frames.inbox(change));
+                    if (change.callbacksChanged()) {
+                        socket.send(frames.callbacks(change.callbacks()));
+                    }
+                });
     }
 
     private static Map<String, Boolean> available(Agent agent, Map<String, Boolean> all) {
