@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
+import nl.loket.TestClock;
 import nl.loket.conversation.Conversations;
 import nl.loket.handover.Handover;
 import nl.loket.handover.Presence;
@@ -54,7 +55,7 @@ class ConsoleBrowserIntegrationTests {
     @BeforeAll
     static void start() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "needs Debian's chromium: apt-get install -y chromium");
-        node = Node.start("browser-node", new MutableClock(HandoverAcrossNodesIntegrationTests.MONDAY_10));
+        node = Node.start("browser-node", new TestClock(TestClock.MONDAY_10));
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM)
