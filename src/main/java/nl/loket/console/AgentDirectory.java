@@ -59,7 +59,9 @@ class AgentDirectory implements UserDetailsService {
             boolean supervisor = account.roles().stream().anyMatch("SUPERVISOR"::equalsIgnoreCase);
             List<String> queues = new ArrayList<>(supervisor && account.queues().isEmpty()
                     ? handover.queueNames() : account.queues());
-            return new Agent(account.name(), supervisor, List.copyOf(queues));
+            String displayName = account.displayName() == null || account.displayName().isBlank() ? account.name()
+                    : account.displayName().strip();
+            return new Agent(account.name(), displayName, supervisor, List.copyOf(queues), account.lang());
         });
     }
 }

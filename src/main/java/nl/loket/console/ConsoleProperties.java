@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -24,8 +25,11 @@ public record ConsoleProperties(@DefaultValue List<@Valid AgentAccount> agents,
     /**
      * @param roles AGENT and/or SUPERVISOR (a supervisor sees and may read every chat)
      * @param queues the queues this agent serves
+     * @param displayName the name customers see (the login name when not set)
+     * @param lang the console's language for this agent, {@code nl} or {@code en}; agents can switch it
      */
     public record AgentAccount(@NotBlank String name, @NotBlank String passwordHash, @NotEmpty List<String> roles,
-            @DefaultValue List<String> queues) {
+            @DefaultValue List<String> queues, String displayName,
+            @Pattern(regexp = "nl|en") @DefaultValue("nl") String lang) {
     }
 }
