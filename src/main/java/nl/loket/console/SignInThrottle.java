@@ -58,17 +58,22 @@ final class SignInThrottle implements AuthenticationProvider {
                 limits.maxFailuresPerAccount());
         Bucket address = bucket(addresses, attempt.getDetails() instanceof WebAuthenticationDetails details
                 ? String.valueOf(details.getRemoteAddress()) : "", limits.maxFailuresPerAddress());
-        if (account.getAvailableTokens() <= 0 || address.getAvailableTokens() <= 0) {
-            count("locked");
-            throw new LockedException("too many failed sign-ins");
+        // An attempt takes its token before the (slow, bcrypt) check and gets it back only if it
+        // succeeds: checking first and counting after let 30 parallel guesses all through.
+        if (!account.tryConsume(1)) {
+            throw locked();
+        }
+        if (!address.tryConsume(1)) {
+            account.addTokens(1);
+            throw locked();
         }
         try {
             Authentication result = delegate.authenticate(attempt);
+            account.addTokens(1);
+            address.addTokens(1);
             count("succeeded");
             return result;
         } catch (AuthenticationException e) {
-            account.tryConsume(1);
-            address.tryConsume(1);
             count("failed");
             throw e;
         }
@@ -85,6 +90,11 @@ final class SignInThrottle implements AuthenticationProvider {
                     .addLimit(limit -> limit.capacity(failures).refillIntervally(failures, limits.lockout()))
                     .withCustomTimePrecision(time).build());
         }
+    }
+
+    private LockedException locked() {
+        count("locked");
+        return new LockedException("too many failed sign-ins");
     }
 
     private void count(String outcome) {

@@ -7,9 +7,17 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -56,6 +64,53 @@ class SignInThrottleTests {
         assertThat(meters.counter("loket.console.signins", "outcome", "failed").count()).isEqualTo(5);
         assertThat(meters.counter("loket.console.signins", "outcome", "locked").count()).isEqualTo(27);
         assertThat(meters.counter("loket.console.signins", "outcome", "succeeded").count()).isEqualTo(1);
+    }
+
+    @Test
+    void countsGuessesStillBeingCheckedSoParallelOnesGetNoMoreTries() throws Exception {
+        var checking = new AtomicInteger();
+        var settled = new CountDownLatch(30);
+        var release = new CountDownLatch(1);
+        // a password check that holds every guess until all 30 are either in it or refused
+        var slow = new SignInThrottle(new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication attempt) {
+                checking.incrementAndGet();
+                settled.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new BadCredentialsException("wrong");
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return true;
+            }
+        }, new ConsoleProperties.SignIn(5, 20, Duration.ofMinutes(15)), clock(), meters);
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> guesses = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                guesses.add(threads.submit(() -> {
+                    try {
+                        slow.authenticate(attempt("anna", "guess", "203.0.113.7"));
+                    } catch (LockedException e) {
+                        settled.countDown();
+                    }
+                    return null;
+                }));
+            }
+            try {
+                assertThat(settled.await(1, TimeUnit.MINUTES)).as("every guess checked or refused").isTrue();
+                assertThat(checking.get()).as("guesses that reached the password check").isEqualTo(5);
+            } finally {
+                release.countDown();
+            }
+        }
+        assertThat(meters.counter("loket.console.signins", "outcome", "failed").count()).isEqualTo(5);
+        assertThat(meters.counter("loket.console.signins", "outcome", "locked").count()).isEqualTo(25);
     }
 
     @Test
