@@ -9,7 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.test.context.TestPropertySource;
 
 /** Health is open but bare; details and metrics need the MONITORING role (the demo's scrape account). */
 class ObservabilityIntegrationTests extends LoketIntegrationTest {
@@ -55,8 +58,31 @@ class ObservabilityIntegrationTests extends LoketIntegrationTest {
         }
     }
 
+    /** A deployment that moved the actuator to a port only its monitoring network reaches. */
+    @Nested
+    @TestPropertySource(properties = "management.server.port=0")
+    class OnTheManagementPort {
+
+        @LocalManagementPort
+        int managementPort;
+
+        @Test
+        void servesTheActuatorThereOnlyAndStillWantsTheRole() throws Exception {
+            assertThat(get(port, "/actuator/prometheus", "prometheus:demo").statusCode()).isEqualTo(404);
+            assertThat(get(managementPort, "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+            assertThat(get(managementPort, "/actuator/prometheus", "prometheus:demo").statusCode()).isEqualTo(200);
+            HttpResponse<String> health = get(managementPort, "/actuator/health", null);
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"").doesNotContain("redis");
+        }
+    }
+
     private HttpResponse<String> get(String path, String credentials) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return get(port, path, credentials);
+    }
+
+    private HttpResponse<String> get(int toPort, String path, String credentials) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + toPort + path));
         if (credentials != null) {
             request.header("Authorization", "Basic "
                     + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
