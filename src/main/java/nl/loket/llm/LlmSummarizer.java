@@ -3,6 +3,7 @@ package nl.loket.llm;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -39,6 +40,7 @@ class LlmSummarizer implements HandoverSummarizer {
     private final Prompts prompts;
     private final GroundedPrompt prompt;
     private final Conversations conversations;
+    private final Clock clock;
     /** A failed summary is tried again after this long (not on every inbox push). */
     private static final long RETRY_AFTER = 60_000;
 
@@ -56,11 +58,13 @@ class LlmSummarizer implements HandoverSummarizer {
                 }
             });
 
-    LlmSummarizer(AssistCall call, Prompts prompts, GroundedPrompt prompt, Conversations conversations) {
+    LlmSummarizer(AssistCall call, Prompts prompts, GroundedPrompt prompt, Conversations conversations,
+            Clock clock) {
         this.call = call;
         this.prompts = prompts;
         this.prompt = prompt;
         this.conversations = conversations;
+        this.clock = clock;
     }
 
     @Override
@@ -73,7 +77,7 @@ class LlmSummarizer implements HandoverSummarizer {
         String user = PromptTemplate.fill(set.summary(), Map.of("transcript", transcript(packet),
                 "reason", GroundedPrompt.escape(packet.reason() == null ? "" : packet.reason()), "lang", lang));
         String key = packet.conversationId() + ":" + sha256(user);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         CompletableFuture<Optional<String>> summary = summaries.compute(key, (k, pending) ->
                 pending == null || pending.failedLongAgo(now) ? new Pending(CompletableFuture.supplyAsync(
                         () -> call.run("summary", null, user).map(LlmSummarizer::tidy),
