@@ -3,7 +3,6 @@ package nl.loket.console;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,12 +37,12 @@ class ConsoleSecurity {
     private final AuthenticationManager signIn;
 
     ConsoleSecurity(AgentDirectory agents, PasswordEncoder encoder, ConsoleProperties properties,
-            ObjectProvider<Clock> clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters) {
         var passwords = new DaoAuthenticationProvider(agents);
         passwords.setPasswordEncoder(encoder);
         // one manager without a parent: a refused attempt must not be retried by a second provider
-        this.signIn = new ProviderManager(new SignInThrottle(passwords, properties.signIn(),
-                clock.getIfAvailable(Clock::systemUTC), meters));
+        this.signIn = new ProviderManager(new SignInThrottle(passwords, properties.signIn(), clock,
+                meters));
     }
 
     @Bean

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import nl.loket.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -32,10 +31,10 @@ class SignInThrottleTests {
 
     private static final BCryptPasswordEncoder ENCODER = new BCryptPasswordEncoder(4);
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-02T09:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-02T09:00:00Z"));
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final SignInThrottle throttle = new SignInThrottle(provider(),
-            new ConsoleProperties.SignIn(5, 20, Duration.ofMinutes(15)), clock(), meters);
+            new ConsoleProperties.SignIn(5, 20, Duration.ofMinutes(15)), clock, meters);
 
     @Test
     void throttlesThirtyWrongPasswordsInARowAndRefusesTheRightOneUntilTheLockOutEnds() {
@@ -55,10 +54,10 @@ class SignInThrottleTests {
 
         assertThatThrownBy(() -> throttle.authenticate(attempt("anna", "right password", "198.51.100.1")))
                 .as("the right password during the lock-out, even from another address").isInstanceOf(LockedException.class);
-        now.set(now.get().plus(Duration.ofMinutes(14)));
+        clock.advance(Duration.ofMinutes(14));
         assertThatThrownBy(() -> throttle.authenticate(attempt("anna", "right password", "198.51.100.1")))
                 .isInstanceOf(LockedException.class);
-        now.set(now.get().plus(Duration.ofMinutes(1)));
+        clock.advance(Duration.ofMinutes(1));
         assertThat(throttle.authenticate(attempt("anna", "right password", "198.51.100.1")).isAuthenticated()).isTrue();
 
         assertThat(meters.counter("loket.console.signins", "outcome", "failed").count()).isEqualTo(5);
@@ -89,7 +88,7 @@ class SignInThrottleTests {
             public boolean supports(Class<?> authentication) {
                 return true;
             }
-        }, new ConsoleProperties.SignIn(5, 20, Duration.ofMinutes(15)), clock(), meters);
+        }, new ConsoleProperties.SignIn(5, 20, Duration.ofMinutes(15)), clock, meters);
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> guesses = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
@@ -143,25 +142,6 @@ class SignInThrottleTests {
         var provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(ENCODER);
         return provider;
-    }
-
-    private java.time.Clock clock() {
-        return new java.time.Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public java.time.Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now.get();
-            }
-        };
     }
 
     private static Authentication attempt(String name, String password, String address) {
