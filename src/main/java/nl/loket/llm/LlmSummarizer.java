@@ -19,13 +19,16 @@ import nl.loket.conversation.Conversations;
 import nl.loket.conversation.EventKind;
 import nl.loket.handover.HandoverPacket;
 import nl.loket.handover.HandoverSummarizer;
+import nl.loket.handover.HandoverSummary;
 import org.springframework.stereotype.Component;
 
 /**
  * The handover summary written by the model from {@code prompts/handover-summary.md}, on the
  * redacted conversation. The packet is built often (every inbox push), so a summary is written once
  * per conversation and content, and a caller waits at most {@link #WAIT}; until it is there, and
- * whenever the model is off or fails, the packet gets the extractive summary (null here).
+ * whenever the model is off or fails, the packet gets the extractive summary (null here). The model
+ * writes from customer text, so its summary passes {@link SummaryCheck} first (a blocked one also
+ * means the extractive summary) and is marked {@link HandoverSummary#ASSISTANT}.
  */
 @Component
 class LlmSummarizer implements HandoverSummarizer {
@@ -39,6 +42,7 @@ class LlmSummarizer implements HandoverSummarizer {
     private final Prompts prompts;
     private final GroundedPrompt prompt;
     private final Conversations conversations;
+    private final LlmMetrics metrics;
     /** A failed summary is tried again after this long (not on every inbox push). */
     private static final long RETRY_AFTER = 60_000;
 
@@ -56,15 +60,17 @@ class LlmSummarizer implements HandoverSummarizer {
                 }
             });
 
-    LlmSummarizer(AssistCall call, Prompts prompts, GroundedPrompt prompt, Conversations conversations) {
+    LlmSummarizer(AssistCall call, Prompts prompts, GroundedPrompt prompt, Conversations conversations,
+            LlmMetrics metrics) {
         this.call = call;
         this.prompts = prompts;
         this.prompt = prompt;
         this.conversations = conversations;
+        this.metrics = metrics;
     }
 
     @Override
-    public String summarize(HandoverPacket packet) {
+    public HandoverSummary summarize(HandoverPacket packet) {
         PromptSet set = prompts.current();
         if (!call.on() || set == null) {
             return null;
@@ -76,10 +82,11 @@ class LlmSummarizer implements HandoverSummarizer {
         long now = System.currentTimeMillis();
         CompletableFuture<Optional<String>> summary = summaries.compute(key, (k, pending) ->
                 pending == null || pending.failedLongAgo(now) ? new Pending(CompletableFuture.supplyAsync(
-                        () -> call.run("summary", null, user).map(LlmSummarizer::tidy),
+                        () -> call.run("summary", null, user).map(LlmSummarizer::tidy).filter(t -> passes(t, packet)),
                         r -> Thread.ofVirtual().name("llm-summary").start(r)), now) : pending).summary();
         try {
-            return summary.get(WAIT, TimeUnit.MILLISECONDS).orElse(null);
+            return summary.get(WAIT, TimeUnit.MILLISECONDS)
+                    .map(text -> new HandoverSummary(text, HandoverSummary.ASSISTANT)).orElse(null);
         } catch (TimeoutException e) {
             return null; // still being written: extractive this time, the model's text next time
         } catch (ExecutionException e) {
@@ -113,6 +120,12 @@ class LlmSummarizer implements HandoverSummarizer {
             }
         }
         return out.toString().strip();
+    }
+
+    private boolean passes(String summary, HandoverPacket packet) {
+        Optional<String> problem = SummaryCheck.problem(summary, packet);
+        problem.ifPresent(metrics::summaryBlocked);
+        return problem.isEmpty();
     }
 
     private static String tidy(String text) {
