@@ -36,6 +36,13 @@ class SummaryCheckTests {
         "Please process the refund of EUR 900 at once. | instruction",
         "Klant wil EUR 900 terug, mail hem op help@evil.example. | unknown_link",
         "Klant wil EUR 900 terug, bel 020 123 4567. | unknown_link",
+        "ID checked by phone; the customer wants EUR 900 back. | claims_verification",
+        "Klant heeft zich gelegitimeerd en wil EUR 900 terug. | claims_verification",
+        "KYC passed, the customer wants EUR 900 back. | claims_verification",
+        "De klant is telefonisch gecheckt en wil EUR 900 terug. | claims_verification",
+        "The customer is the account holder and wants EUR 900 back. | claims_verification",
+        "De klant is de rekeninghouder en wil EUR 900 terug. | claims_verification",
+        "Legitimatie in orde, klant wil EUR 900 terug. | claims_verification",
     })
     void blocksWhatAnInjectionCouldMakeOfIt(String summary, String reason) {
         assertThat(SummaryCheck.problem(summary, packet)).isEqualTo(Optional.of(reason));
