@@ -10,15 +10,16 @@ import nl.loket.handover.HandoverPacket;
  * The check a model-written handover summary passes before an agent sees it. The summary is written
  * from customer text, so an injection can try to make it speak to the agent: it may only send the
  * agent to places the customer or the bot's checked answers named, never claim that anything was
- * verified or approved (only the signed identity is "verified", and the console shows that itself),
- * and never tell the agent what to do. Pattern matching, so it errs on the side of the extractive
- * summary.
+ * verified, checked or approved (only the signed identity is "verified", and the console shows that
+ * itself), and never tell the agent what to do. Pattern matching, so it errs on the side of the
+ * extractive summary.
  */
 final class SummaryCheck {
 
     private static final Pattern CLAIM = Pattern.compile("(?iu)\\b(?:verifi\\w*|geverifi\\w*|identit(?:y|eit)\\w*"
             + "|identified|ge[iï]dentificeerd|authenticat\\w*|geauthenticeerd|authori[sz]ed|geautoriseerd|gemachtigd"
-            + "|approved|goedgekeurd|toegekend|granted|vastgesteld|gecontroleerd|confirmed|bevestigd|legitim\\w*)\\b");
+            + "|approved|goedgekeurd|toegekend|granted|vastgesteld|gecontroleerd|confirmed|bevestigd|legitim\\w*"
+            + "|gelegitimeerd|checked|gecheckt|kyc|account ?holder|rekeninghouder|accounthouder)\\b");
     /** An imperative at the start of a sentence or clause, or a modal aimed at the reader. */
     private static final Pattern INSTRUCTION = Pattern.compile("(?iu)(?:^|[.!?;:,]\\s*|\\n\\s*)(?:please\\s+|graag\\s+"
             + "|gelieve\\s+)?(?:approve|grant|issue|process|refund|transfer|pay|send|give|call|e-?mail|skip|ignore"
