@@ -99,9 +99,12 @@ class LlmSummarizer implements HandoverSummarizer {
 
     /**
      * What the customer wrote before the handover and what the bot answered, in order, redacted
-     * and escaped like every customer text the model sees.
+     * (also of the packet's customer and details) and escaped like every customer text the model sees.
      */
     String transcript(HandoverPacket packet) {
+        HandoverPacket.Customer customer = packet.customer();
+        KnownCustomer known = customer == null ? KnownCustomer.of(null, null, null, packet.details())
+                : KnownCustomer.of(customer.name(), customer.email(), customer.id(), packet.details());
         Set<Long> attempts = new HashSet<>();
         packet.botAttempts().forEach(a -> attempts.add(a.seq()));
         int customerTurns = packet.customerMessages().size();
@@ -112,10 +115,11 @@ class LlmSummarizer implements HandoverSummarizer {
             }
             if (e.author() == Author.CUSTOMER && customerTurns > 0) {
                 customerTurns--;
-                out.append("<turn author=\"customer\">").append(prompt.customerText(e.text())).append("</turn>\n");
+                out.append("<turn author=\"customer\">").append(prompt.customerText(e.text(), known))
+                        .append("</turn>\n");
             } else if (e.author() == Author.BOT && attempts.contains(e.seq())) {
                 out.append("<turn author=\"assistant\"").append(Boolean.FALSE.equals(e.helpful())
-                        ? " marked=\"unhelpful\"" : "").append('>').append(prompt.customerText(e.text()))
+                        ? " marked=\"unhelpful\"" : "").append('>').append(prompt.customerText(e.text(), known))
                         .append("</turn>\n");
             }
         }

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Replaces personal data with placeholders before any text leaves Loket for the LLM, by patterns
- * for the Dutch formats. Checksums (IBAN mod-97, the BSN 11-test) keep ordinary numbers such as amounts readable; the
+ * Replaces personal data with placeholders before any text leaves Loket for the LLM: first what
+ * Loket knows about this customer ({@link KnownCustomer}), then patterns for the Dutch formats.
+ * Checksums (IBAN mod-97, the BSN 11-test) keep ordinary numbers such as amounts readable; the
  * configured patterns cover an organisation's own customer and contract numbers. The rules run in
  * order, each on what the ones before left, so a more specific format (an IBAN, a card) is taken
  * before a looser one (a phone number, a run of digits) can take part of it.
@@ -109,11 +110,20 @@ class Redactor {
         rules.add(regex("[number]", "(?<!\\d)\\d{8,}(?!\\d)", 0, s -> true));
     }
 
+    /** The text with the patterns' personal data replaced; see {@link #redact(String, KnownCustomer)}. */
     String redact(String text) {
+        return redact(text, KnownCustomer.NONE);
+    }
+
+    /** The text with what is known of this customer, then what the patterns find, replaced. */
+    String redact(String text, KnownCustomer known) {
         if (text == null || text.isEmpty()) {
             return text;
         }
         String result = text;
+        for (KnownCustomer.Value value : known.values()) {
+            result = replace(value.placeholder(), knownValue(value).apply(result), result);
+        }
         for (Rule rule : rules) {
             result = replace(rule.placeholder(), rule.find().apply(result), result);
         }
@@ -131,6 +141,18 @@ class Redactor {
             last = span.end();
         }
         return out.append(text, last, text.length()).toString();
+    }
+
+    /**
+     * The value as a whole word (any spacing), so "Jan" leaves "januari" alone, and not as part of a
+     * longer number: "12345678" in "06-12345678" is left for the phone rule.
+     */
+    private static Function<String, List<Span>> knownValue(KnownCustomer.Value value) {
+        String body = String.join("\\s+", java.util.Arrays.stream(value.text().split("\\s+")).map(Pattern::quote)
+                .toList());
+        Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}]|\\p{N}[ .-])" + body + "(?![\\p{L}\\p{N}]|[ .-]\\p{N})",
+                value.ignoreCase() ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
+        return text -> spans(pattern, text, s -> true);
     }
 
     private static Rule regex(String placeholder, String regex, int flags, Predicate<String> accept) {

@@ -62,4 +62,16 @@ class RedactionIntegrationTests extends LlmIntegrationTest {
                 .withRequestBody(containing(tag()))).getFirst().getBodyAsString();
         assertThat(body).doesNotContain("Joke", "Hoge Veld").contains("[name] hier", "[address]");
     }
+
+    @Test
+    void aDraftForTheAgentHasNeitherTheNameNorTheDetailsItWasGiven() {
+        MODEL.stubFor(post(urlEqualTo(CHAT)).willReturn(OpenAiWire.completion("NO_ANSWER")));
+        String joke = conversationOfJoke("Stuur de meter naar Hoge Veld 7, groet Joke");
+
+        llm.draft(new LlmRequest(joke, 2, "Wanneer komt de meter? " + tag(), "nl", conversations.eventsAfter(joke, 0),
+                SOURCES, Map.of("address", "Hoge Veld 7", "customerNumber", "48213")));
+
+        String body = MODEL.findAll(requestsOfThisTest()).getFirst().getBodyAsString();
+        assertThat(body).doesNotContain("Joke", "Hoge Veld").contains("[address], groet [name]");
+    }
 }

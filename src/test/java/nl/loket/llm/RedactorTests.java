@@ -106,6 +106,44 @@ class RedactorTests {
     }
 
     @Test
+    void redactsTheCustomersOwnNameAndAddressWhereverTheyAppear() {
+        KnownCustomer known = KnownCustomer.of("Jan de Vries", "jan@example.nl", "C-991",
+                Map.of("address", "Hoge Veld 7", "customerNumber", "12345678", "onderwerp", "factuur"));
+
+        assertThat(redactor.redact("hoi, jan de vries hier. Jan dus, van De Vries. Stuur het naar hoge veld 7; "
+                + "klant C-991, nummer 12345678, over mijn factuur", known)).isEqualTo(
+                "hoi, [name] hier. [name] dus, van [name]. Stuur het naar [address]; "
+                        + "klant [customer-id], nummer [customerNumber], over mijn factuur");
+    }
+
+    @Test
+    void knownValuesAreMatchedAsWholeWords() {
+        KnownCustomer known = KnownCustomer.of("Jan Bakker", null, null, Map.of());
+
+        assertThat(redactor.redact("Jan Bakker vraagt: januari, bakkerij, de bakker om de hoek", known))
+                .isEqualTo("[name] vraagt: januari, bakkerij, de bakker om de hoek");
+    }
+
+    @Test
+    void aKnownNumberInsideALongerOneIsLeftToItsPattern() {
+        KnownCustomer known = KnownCustomer.of(null, null, null, Map.of("customerNumber", "12345678"));
+
+        assertThat(redactor.redact("bel me op 06-12345678, klant 12345678", known))
+                .isEqualTo("bel me op [phone], klant [customerNumber]");
+    }
+
+    @Test
+    void readsTheSiteDescriptionOfTheCustomer() {
+        KnownCustomer known = KnownCustomer.described(
+                "{\"id\":\"C-991\",\"name\":\"Joke Smit\",\"email\":\"joke@example.nl\",\"verified\":false}",
+                Map.of());
+
+        assertThat(redactor.redact("Joke Smit, joke@example.nl", known)).isEqualTo("[name], [e-mail]");
+        assertThat(KnownCustomer.described("not json", Map.of())).isEqualTo(KnownCustomer.NONE);
+        assertThat(KnownCustomer.described(null, Map.of())).isEqualTo(KnownCustomer.NONE);
+    }
+
+    @Test
     void checksumsFollowTheStandards() {
         assertThat(Redactor.validIban("GB82 WEST 1234 5698 7654 32")).isTrue();
         assertThat(Redactor.validIban("GB82 WEST 1234 5698 7654 33")).isFalse();
