@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,10 +45,12 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     private final Disclosure disclosure;
     private final CustomerIdentity identity;
     private final GatewayProperties properties;
+    private final Clock clock;
     private final Map<String, CustomerSocket> sockets = new ConcurrentHashMap<>();
 
     ChatSocketHandler(Conversations conversations, Router router, FrameReader reader, ServerFrames frames,
-            Disclosure disclosure, CustomerIdentity identity, GatewayProperties properties, MeterRegistry meters) {
+            Disclosure disclosure, CustomerIdentity identity, GatewayProperties properties, MeterRegistry meters,
+            Clock clock) {
         this.conversations = conversations;
         this.router = router;
         this.reader = reader;
@@ -55,6 +58,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         this.disclosure = disclosure;
         this.identity = identity;
         this.properties = properties;
+        this.clock = clock;
         Gauge.builder("loket.sockets.open", sockets, Map::size).tag("channel", "chat")
                 .description("Open customer sockets on this node").register(meters);
     }
@@ -62,7 +66,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
         var safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT);
-        sockets.put(session.getId(), new CustomerSocket(safe, properties.maxFramesPerSecond()));
+        sockets.put(session.getId(), new CustomerSocket(safe, properties.maxFramesPerSecond(), clock.instant()));
     }
 
     @Override
@@ -76,7 +80,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         if (socket == null) {
             return;
         }
-        socket.lastSeen = Instant.now();
+        socket.lastSeen = clock.instant();
         try {
             String text = socket.append(message.getPayload(), message.isLast(), properties.maxFrameBytes());
             if (text == null) {
@@ -107,7 +111,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     protected void handlePongMessage(WebSocketSession session, PongMessage message) {
         CustomerSocket socket = sockets.get(session.getId());
         if (socket != null) {
-            socket.lastSeen = Instant.now();
+            socket.lastSeen = clock.instant();
         }
     }
 
@@ -193,7 +197,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     /** Drops sockets that stopped answering pings; a dead TCP connection otherwise lingers for minutes. */
     @Scheduled(fixedDelayString = "${loket.gateway.heartbeat:25s}")
     void heartbeat() {
-        Instant deadline = Instant.now().minus(properties.heartbeat().multipliedBy(3));
+        Instant deadline = clock.instant().minus(properties.heartbeat().multipliedBy(3));
         for (CustomerSocket socket : sockets.values()) {
             try {
                 if (socket.lastSeen.isBefore(deadline)) {

@@ -26,12 +26,13 @@ class CustomerIdentity {
     private final byte[] secret;
     private final Duration maxAge;
     private final JsonMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    CustomerIdentity(GatewayProperties properties, JsonMapper json) {
+    CustomerIdentity(GatewayProperties properties, JsonMapper json, Clock clock) {
         this.secret = properties.customerSecret().getBytes(StandardCharsets.UTF_8);
         this.maxAge = properties.customerMaxAge();
         this.json = json;
+        this.clock = clock;
     }
 
     /** The customer as stored on the conversation, as JSON; null when the site sent none. */

@@ -15,13 +15,14 @@ final class CustomerSocket {
     private final StringBuilder partial = new StringBuilder();
     private int partialBytes;
     private boolean overflow;
-    volatile Instant lastSeen = Instant.now();
+    volatile Instant lastSeen;
     volatile String conversationId;
     volatile String lang;
     volatile Subscription subscription;
 
-    CustomerSocket(WebSocketSession session, int framesPerSecond) {
+    CustomerSocket(WebSocketSession session, int framesPerSecond, Instant now) {
         this.session = session;
+        this.lastSeen = now;
         this.frames = Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(framesPerSecond).refillGreedy(framesPerSecond, Duration.ofSeconds(1))
                         .build())

@@ -3,6 +3,7 @@ package nl.loket.llm;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -43,6 +44,7 @@ class LlmSummarizer implements HandoverSummarizer {
     private final GroundedPrompt prompt;
     private final Conversations conversations;
     private final LlmMetrics metrics;
+    private final Clock clock;
     /** A failed summary is tried again after this long (not on every inbox push). */
     private static final long RETRY_AFTER = 60_000;
 
@@ -61,12 +63,13 @@ class LlmSummarizer implements HandoverSummarizer {
             });
 
     LlmSummarizer(AssistCall call, Prompts prompts, GroundedPrompt prompt, Conversations conversations,
-            LlmMetrics metrics) {
+            LlmMetrics metrics, Clock clock) {
         this.call = call;
         this.prompts = prompts;
         this.prompt = prompt;
         this.conversations = conversations;
         this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
@@ -79,7 +82,7 @@ class LlmSummarizer implements HandoverSummarizer {
         String user = PromptTemplate.fill(set.summary(), Map.of("transcript", transcript(packet),
                 "reason", GroundedPrompt.escape(packet.reason() == null ? "" : packet.reason()), "lang", lang));
         String key = packet.conversationId() + ":" + sha256(user);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         CompletableFuture<Optional<String>> summary = summaries.compute(key, (k, pending) ->
                 pending == null || pending.failedLongAgo(now) ? new Pending(CompletableFuture.supplyAsync(
                         () -> call.run("summary", null, user).map(LlmSummarizer::tidy).filter(t -> passes(t, packet)),

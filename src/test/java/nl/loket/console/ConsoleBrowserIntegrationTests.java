@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.loket.TestClock;
 import nl.loket.handover.Handover;
 import nl.loket.handover.Presence;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +33,7 @@ class ConsoleBrowserIntegrationTests {
     @BeforeAll
     static void start() {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "needs Debian's chromium: apt-get install -y chromium");
-        node = Node.start("browser-node", new MutableClock(HandoverAcrossNodesIntegrationTests.MONDAY_10));
+        node = Node.start("browser-node", new TestClock(TestClock.MONDAY_10));
         Handover handover = node.bean(Handover.class);
         for (String agent : List.of("anna", "bram", "sanne")) {
             handover.presence(agent, handover.queueNames(), Presence.OFFLINE);
