@@ -1,6 +1,7 @@
 package nl.loket.llm;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -30,8 +31,19 @@ record KnownCustomer(List<Value> values) {
             + "|di|el|al");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** One value and its placeholder; {@code ignoreCase} is off for a single name part ("Bakker" vs "bakker"). */
-    record Value(String text, String placeholder, boolean ignoreCase) {
+    /**
+     * One value, its placeholder, and where it is in a text: as a whole word in any spacing (so "Jan"
+     * leaves "januari" alone), not inside a longer number ("12345678" in "06-12345678" is left to the
+     * phone rule), and in any case except for a single name part ("Bakker", not the word "bakker").
+     */
+    record Value(String text, String placeholder, Pattern pattern) {
+
+        static Value of(String text, String placeholder, boolean ignoreCase) {
+            String body = String.join("\\s+", Arrays.stream(text.split("\\s+")).map(Pattern::quote).toList());
+            int flags = ignoreCase ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0;
+            return new Value(text, placeholder, Pattern.compile("(?<![\\p{L}\\p{N}]|\\p{N}[ .-])" + body
+                    + "(?![\\p{L}\\p{N}]|[ .-]\\p{N})", flags));
+        }
     }
 
     KnownCustomer {
@@ -120,7 +132,7 @@ record KnownCustomer(List<Value> values) {
         }
         String value = text.strip();
         if (values.stream().noneMatch(v -> v.text().equalsIgnoreCase(value))) {
-            values.add(new Value(value, placeholder, ignoreCase));
+            values.add(Value.of(value, placeholder, ignoreCase));
         }
     }
 }

@@ -69,7 +69,8 @@ class Redactor {
         // The Dutch passport and identity card number: two letters, six letters or digits, a digit; no O.
         rules.add(regex("[document-number]", "\\b[A-NP-Z]{2}[A-NP-Z0-9]{6}\\d\\b", 0, s -> true));
         rules.add(regex("[date-of-birth]", "\\b(?:geboren(?:\\s+op|\\s+in)?|geb\\.|geboortedatum|geboortedag"
-                + "|date\\s+of\\s+birth|birth\\s*date|birthday|dob|born(?:\\s+on|\\s+in)?|verjaardag)(?:\\s+is)?\\s*:?\\s*"
+                + "|date\\s+of\\s+birth|birth\\s*date|birthday|dob|born(?:\\s+on|\\s+in)?|verjaardag)"
+                + "(?:\\s+is)?\\s*:?\\s*"
                 + "(?<value>" + DATE + "|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{2}(?!\\d)|(?:19|20)\\d{2}(?!\\d))",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE, s -> true));
         // Any other full date may be one too; a date without a year ("sinds 1 januari") stays.
@@ -122,7 +123,7 @@ class Redactor {
         }
         String result = text;
         for (KnownCustomer.Value value : known.values()) {
-            result = replace(value.placeholder(), knownValue(value).apply(result), result);
+            result = replace(value.placeholder(), spans(value.pattern(), result, v -> true), result);
         }
         for (Rule rule : rules) {
             result = replace(rule.placeholder(), rule.find().apply(result), result);
@@ -141,18 +142,6 @@ class Redactor {
             last = span.end();
         }
         return out.append(text, last, text.length()).toString();
-    }
-
-    /**
-     * The value as a whole word (any spacing), so "Jan" leaves "januari" alone, and not as part of a
-     * longer number: "12345678" in "06-12345678" is left for the phone rule.
-     */
-    private static Function<String, List<Span>> knownValue(KnownCustomer.Value value) {
-        String body = String.join("\\s+", java.util.Arrays.stream(value.text().split("\\s+")).map(Pattern::quote)
-                .toList());
-        Pattern pattern = Pattern.compile("(?<![\\p{L}\\p{N}]|\\p{N}[ .-])" + body + "(?![\\p{L}\\p{N}]|[ .-]\\p{N})",
-                value.ignoreCase() ? Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE : 0);
-        return text -> spans(pattern, text, s -> true);
     }
 
     private static Rule regex(String placeholder, String regex, int flags, Predicate<String> accept) {
