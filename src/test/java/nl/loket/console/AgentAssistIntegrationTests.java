@@ -78,6 +78,7 @@ class AgentAssistIntegrationTests {
             JsonNode packet = waiting(anna.inboxWith(customer.conversationId), customer.conversationId);
 
             assertThat(packet.path("summary").asString()).isEqualTo(SUMMARY);
+            assertThat(packet.path("summarySource").asString()).isEqualTo("assistant");
             List<String> asked = summaryRequests();
             assertThat(asked).hasSize(1);
             assertThat(asked.getFirst()).contains("Mag mijn hond mee naar jullie kantoor").contains("[e-mail]")
@@ -96,6 +97,7 @@ class AgentAssistIntegrationTests {
             JsonNode packet = waiting(anna.inboxWith(customer.conversationId), customer.conversationId);
 
             assertThat(summaryRequests()).isNotEmpty();
+            assertThat(packet.path("summarySource").asString()).isEqualTo("extractive");
             assertThat(packet.path("summary").asString()).startsWith("Question: \"Mag mijn kat mee")
                     .contains("Handed over because: no_answer");
         }
