@@ -13,6 +13,8 @@ import nl.loket.conversation.Source;
  * @param customerMessages everything the customer wrote before the handover, oldest first
  * @param reasonLabel the reason in words, in the customer's language (the code is {@code reason})
  * @param waitingSeconds how long the chat has been waiting (or waited) in the queue
+ * @param summarySource who wrote {@code summary}: {@code assistant} (the LLM, from the customer's
+ *     text) or {@code extractive} (see {@link HandoverSummary})
  */
 public record HandoverPacket(
         int version,
@@ -28,7 +30,8 @@ public record HandoverPacket(
         Instant queuedAt,
         long waitingSeconds,
         Map<String, String> details,
-        String summary) {
+        String summary,
+        String summarySource) {
 
     public static final int VERSION = 1;
 
@@ -47,13 +50,15 @@ public record HandoverPacket(
         details = Map.copyOf(details);
     }
 
-    HandoverPacket withSummary(String value) {
+    /** With this summary and who wrote it; {@code null} for none. */
+    HandoverPacket withSummary(HandoverSummary value) {
         return new HandoverPacket(version, conversationId, customer, question, customerMessages, botAttempts, reason,
-                reasonLabel, queue, requestedAt, queuedAt, waitingSeconds, details, value);
+                reasonLabel, queue, requestedAt, queuedAt, waitingSeconds, details,
+                value == null ? null : value.text(), value == null ? null : value.source());
     }
 
     HandoverPacket withWaitingSeconds(long value) {
         return new HandoverPacket(version, conversationId, customer, question, customerMessages, botAttempts, reason,
-                reasonLabel, queue, requestedAt, queuedAt, value, details, summary);
+                reasonLabel, queue, requestedAt, queuedAt, value, details, summary, summarySource);
     }
 }

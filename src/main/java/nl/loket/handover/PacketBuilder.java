@@ -66,7 +66,7 @@ class PacketBuilder {
         store.putPacket(conversation.id(), json.writeValueAsString(new HandoverPacket(HandoverPacket.VERSION,
                 conversation.id(), customer(conversation), question(askedSinceBot.isEmpty() ? asked : askedSinceBot),
                 asked, attempts, reason, texts.reasonLabel(conversation.lang(), reason), queue, now, null, 0,
-                Map.of(), null)));
+                Map.of(), null, null)));
     }
 
     /** The chat is queued: the packet gets its details, queue and time, and the extractive summary at once. */
@@ -74,7 +74,7 @@ class PacketBuilder {
         stored(conversationId).ifPresent(p -> {
             var packet = new HandoverPacket(p.version(), p.conversationId(), p.customer(), p.question(),
                     p.customerMessages(), p.botAttempts(), p.reason(), p.reasonLabel(), queue, p.requestedAt(), at, 0,
-                    details, null);
+                    details, null, null);
             store.putPacket(conversationId, json.writeValueAsString(packet.withSummary(extractive.summarize(packet))));
         });
     }
@@ -90,13 +90,13 @@ class PacketBuilder {
             return;
         }
         Thread.ofVirtual().name("handover-summary").start(() -> stored(conversationId).ifPresent(p -> {
-            String summary;
+            HandoverSummary summary;
             try {
                 summary = summarizer.summarize(p.withSummary(null));
             } catch (RuntimeException e) {
                 return;
             }
-            if (summary == null || summary.isBlank()) {
+            if (summary == null || summary.text() == null || summary.text().isBlank()) {
                 return;
             }
             // the packet of this handover only: a handover started meanwhile has its own

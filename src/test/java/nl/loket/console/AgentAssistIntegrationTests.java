@@ -83,6 +83,7 @@ class AgentAssistIntegrationTests {
                     && SUMMARY.equals(c.path("packet").path("summary").asString()))), customer.conversationId);
 
             assertThat(packet.path("summary").asString()).isEqualTo(SUMMARY);
+            assertThat(packet.path("summarySource").asString()).isEqualTo("assistant");
             List<String> asked = summaryRequests();
             assertThat(asked).hasSize(1);
             assertThat(asked.getFirst()).contains("Mag mijn hond mee naar jullie kantoor").contains("[e-mail]")
@@ -103,6 +104,7 @@ class AgentAssistIntegrationTests {
             Awaitility.await().until(() -> !summaryRequests().isEmpty());
             assertThat(node.bean(Handover.class).packet(customer.conversationId).orElseThrow().summary())
                     .as("still extractive after the model failed").isEqualTo(packet.path("summary").asString());
+            assertThat(packet.path("summarySource").asString()).isEqualTo("extractive");
             assertThat(packet.path("summary").asString()).startsWith("Question: \"Mag mijn kat mee")
                     .contains("Handed over because: no_answer");
         }

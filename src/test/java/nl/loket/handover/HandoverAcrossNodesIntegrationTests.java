@@ -467,7 +467,8 @@ class HandoverAcrossNodesIntegrationTests {
         assertThat(http.send(HttpRequest.newBuilder(URI.create(b.http() + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         assertThat(http.send(HttpRequest.newBuilder(URI.create(b.http() + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+                HttpResponse.BodyHandlers.discarding()).statusCode()).as("metrics want the MONITORING role")
+                .isEqualTo(401);
         assertThat(handshakeStatus(() -> new Frames(b.ws("/ws/agent"), null))).as("anonymous").isEqualTo(401);
         String cookie = Clients.sessionCookie(b, "anna", "demo");
         assertThat(handshakeStatus(() -> new Frames(b.ws("/ws/agent"), cookie, "https://evil.example")))

@@ -16,7 +16,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -220,7 +222,11 @@ class LlmTierIntegrationTests extends LlmIntegrationTest {
     @Test
     void healthShowsTheTierAndStaysUp() throws Exception {
         var response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                        // health details are for the scrape account only (the demo profile's 'prometheus')
+                        .header("Authorization", "Basic " + Base64.getEncoder()
+                                .encodeToString("prometheus:demo".getBytes(StandardCharsets.UTF_8)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         var llmHealth = JsonMapper.builder().build().readTree(response.body()).path("components").path("llm");

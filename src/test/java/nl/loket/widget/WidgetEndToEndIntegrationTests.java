@@ -149,7 +149,7 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
             assertThat(agent.locator("#connection")).hasClass("connection ok");
             assertThat(agent.locator("#agent")).containsText("anna");
             assertThat(agent.locator("#presence")).hasValue("online");
-            assertThat(agent.locator("#availability")).containsText("algemeen: available");
+            assertThat(agent.locator("#availability")).containsText("algemeen: beschikbaar");
 
             FaqEntry entry = faq.byId("meterstand-doorgeven").orElseThrow();
             tab.openChat().send("Hoe geef ik mijn meterstand door?");
@@ -185,7 +185,7 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
             waiting.locator("button.accept").click();
 
             Locator pane = agent.locator(".pane[data-conversation-id='" + id + "']");
-            assertThat(pane.locator(".pane-status")).containsText("agent · anna");
+            assertThat(pane.locator(".pane-status")).containsText("bij medewerker anna");
             assertThat(pane.locator(".packet-fields")).containsText("Hoe geef ik mijn meterstand door?");
             assertThat(pane.locator(".attempts")).containsText(entry.title());
             assertThat(tab.page.locator("#loket-widget .status-line").last()).hasText("anna neemt je chat over.");
@@ -198,12 +198,12 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
             pane.locator(".text").press("Enter");
 
             Locator fromAgent = tab.page.locator("#loket-widget .log > li.from-agent").last();
-            assertThat(fromAgent.locator(".name")).hasText("anna");
+            assertThat(fromAgent.locator(".name")).hasText("Anna"); // the display name, not the login
             assertThat(fromAgent.locator(".bubble")).hasText("Hoi! Ik kijk even mee");
             assertThat(tab.page.locator("#loket-widget .typing")).isHidden();
 
             tab.input().pressSequentially("Top, mijn meter staat op 12345");
-            assertThat(pane.locator(".typing")).hasText("customer is typing…");
+            assertThat(pane.locator(".typing")).hasText("klant typt…");
             tab.input().press("Enter");
             assertThat(pane.locator(".history li.customer").last()).containsText("Top, mijn meter staat op 12345");
             tab.screenshot("26-chatting-with-agent");
@@ -213,7 +213,7 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
             assertThat(tab.page.locator("#loket-widget .status-line").last()).hasText("Je chat weer met de assistent.");
             assertThat(tab.page.locator("#loket-widget .subtitle")).hasText("Digitale assistent");
             assertThat(tab.page.locator("#loket-widget .person")).isEnabled();
-            assertThat(pane.locator(".pane-status")).hasText("bot");
+            assertThat(pane.locator(".pane-status")).hasText("bij de assistent");
             eventually(() -> assertThat(status(id)).isEqualTo(ConversationStatus.BOT));
             tab.screenshot("27-back-to-the-assistant");
             console.screenshot("32-console-handed-back");
