@@ -3,8 +3,6 @@ package nl.loket.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -19,7 +17,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
+import nl.loket.Accessibility;
 import nl.loket.TestClock;
 import nl.loket.conversation.Conversations;
 import nl.loket.handover.Handover;
@@ -38,8 +36,6 @@ class ConsoleBrowserIntegrationTests {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
-    private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
-            "best-practice");
     private static final String WATCH_CSP = """
             window.__cspViolations = [];
             document.addEventListener('securitypolicyviolation', e =>
@@ -269,15 +265,6 @@ class ConsoleBrowserIntegrationTests {
 
     private void assertNoAxeViolations() {
         assertClean();
-        AxeResults results = new AxeBuilder(page).withTags(WCAG_TAGS).analyze();
-        // axe injects a style element, which the CSP blocks: forget what it caused
-        problems.clear();
-        page.evaluate("() => { window.__cspViolations = []; }");
-        String report = results.getViolations().stream()
-                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-                        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
-                                .collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"));
-        assertThat(results.getViolations()).as(report).isEmpty();
+        Accessibility.assertNoViolations(page, problems::clear);
     }
 }
