@@ -354,7 +354,6 @@
     r.querySelector('.transfer-name').textContent = t('transferTo');
     r.querySelector('.packet-title').textContent = t('packet');
     r.querySelector('.summary-title').textContent = t('summary');
-    r.querySelector('.summary-label').textContent = t('summaryLabel');
     r.querySelector('.attempts-title').textContent = t('attempts');
     fillCanned(c);
     fillTransfer(c);
@@ -471,6 +470,8 @@
     ];
     for (const [k, v] of rows) fields.append(el('dt', null, t(k)), el('dd', null, v || '–'));
     c.root.querySelector('.summary-text').textContent = p.summary || '–';
+    // the label says who wrote the summary: the model (from customer text, not checked) or Loket from the packet
+    c.root.querySelector('.summary-label').textContent = t(p.summarySource === 'assistant' ? 'summaryLabel' : 'summaryExtractive');
     const attempts = c.root.querySelector('.attempts');
     attempts.replaceChildren();
     for (const a of p.botAttempts || []) {
