@@ -121,13 +121,13 @@ class AgentAssistIntegrationTests {
             FaqEntry entry = match.best().entry();
             long asked = customer.say(question);
             anna.event(customer.conversationId, "the question", f -> f.path("seq").asLong() == asked);
-            int before = MODEL.getAllServeEvents().size();
+            int before = callsBesidesSummaries();
 
             JsonNode suggestion = suggest(anna, customer);
 
             assertThat(suggestion.path("text").asString()).isEqualTo(entry.answer());
             assertThat(suggestion.path("source").asString()).isEqualTo("faq:" + entry.id());
-            assertThat(MODEL.getAllServeEvents()).as("no model call for a sure FAQ answer").hasSize(before);
+            assertThat(callsBesidesSummaries()).as("no model call for a sure FAQ answer").isEqualTo(before);
             assertNothingStoredAfter(customer, asked);
 
             anna.send("type", "message", "conversationId", customer.conversationId, "clientMsgId", "s1",
@@ -227,6 +227,11 @@ class AgentAssistIntegrationTests {
     private static List<String> summaryRequests() {
         return MODEL.findAll(postRequestedFor(urlEqualTo(CHAT)).withRequestBody(containing("Summarise"))).stream()
                 .map(LoggedRequest::getBodyAsString).toList();
+    }
+
+    /** The packet's summary is written in the background after the handover, so it is not counted. */
+    private static int callsBesidesSummaries() {
+        return MODEL.getAllServeEvents().size() - summaryRequests().size();
     }
 
     private static JsonNode waiting(JsonNode inbox, String conversationId) {
