@@ -25,7 +25,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * The console and its socket need a signed-in agent; the actuator beyond a bare health status needs
  * the MONITORING role (HTTP basic, for a Prometheus scrape account). Everything customers and load
  * balancers use ({@code /}, the widget, {@code /ws/chat}, {@code /api/**}, {@code /actuator/health})
- * stays open, in its own chain. Every sign-in goes through {@link SignInThrottle}.
+ * stays open, in its own chain; access and erasure requests ({@code /api/privacy/**}) need a supervisor.
+ * Every sign-in goes through {@link SignInThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurity {
@@ -52,6 +53,22 @@ class ConsoleSecurity {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .anyRequest().hasRole("MONITORING"))
+                .authenticationManager(signIn)
+                .httpBasic(b -> { })
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    /**
+     * Access and erasure requests ({@code bin/loket-privacy}): supervisors only, HTTP basic, no session,
+     * so no cookie a forged request could ride on.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain privacyChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/privacy/**")
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole("SUPERVISOR"))
                 .authenticationManager(signIn)
                 .httpBasic(b -> { })
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,0 +1,106 @@
+package nl.loket.privacy;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import nl.loket.console.Clients;
+import nl.loket.console.Node;
+import nl.loket.llm.OpenAiWire;
+
+/**
+ * Scripted conversations with a made-up customer whose every detail is unique to the run, so a scan of the
+ * shared test Redis (or of the logs) finds them only where this run put them.
+ */
+final class Scripted {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Scripted() {
+    }
+
+    /** A customer with unique id, name, e-mail, customer number and a marker word used in their messages. */
+    record Person(String id, String name, String email, String number, String marker) {
+
+        static Person unique() {
+            String letters = letters(8);
+            return new Person("K-" + letters, "Joke " + capital(letters(6)) + "-Wissel", letters + "@example.nl",
+                    "8" + (1_000_000 + RANDOM.nextInt(8_999_999)), "zq" + letters(6));
+        }
+
+        Map<String, Object> hello() {
+            return Map.of("id", id, "name", name, "email", email);
+        }
+
+        /** What must never be left after an erasure or the retention, nor appear in a log line. */
+        List<String> personalData() {
+            return List.of(id, name, email, number, marker);
+        }
+
+        private static String letters(int n) {
+            StringBuilder s = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                s.append((char) ('a' + RANDOM.nextInt(26)));
+            }
+            return s.toString();
+        }
+
+        private static String capital(String s) {
+            return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        }
+    }
+
+    /** The model's answer: cited, so it is kept. */
+    static void stubModel(WireMockServer model) {
+        model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(OpenAiWire.sse(OpenAiWire.stream(
+                List.of("Je geeft", " je stand door", " in de app [1]", ".")))));
+    }
+
+    static String[] modelProperties(WireMockServer model) {
+        return new String[] {"loket.llm.base-url=" + model.baseUrl() + "/v1", "loket.llm.api-key=test-key",
+            // generous, so a loaded machine only makes the test slower
+            "loket.llm.timeouts.first-token=30s", "loket.llm.timeouts.idle=20s", "loket.llm.timeouts.total=60s"};
+    }
+
+    /**
+     * An FAQ answer, an LLM answer, a handover with the customer number asked, the agent's message and
+     * internal note, closed by the agent. Returns the conversation id.
+     */
+    static String full(Node node, Clients.Agent agent, Person p) {
+        try (var customer = new Clients.Customer(node, "nl", p.hello(), null, null, 0)) {
+            customer.say("Hoe geef ik mijn meterstand door?");
+            assertThat(customer.bot().path("tier").asString()).isEqualTo("faq");
+            customer.say("Mag mijn kat op de meterkast slapen, vraagt " + p.marker() + "?");
+            assertThat(customer.bot().path("tier").asString()).isEqualTo("llm");
+            customer.say("Ik wil een medewerker spreken over " + p.marker());
+            assertThat(customer.bot().path("text").asString()).contains("klantnummer");
+            customer.say(p.number());
+            customer.status("queued");
+            String id = customer.conversationId;
+            agent.inboxWith(id);
+            agent.send("type", "accept", "conversationId", id);
+            agent.await("accepted");
+            customer.status("agent");
+            agent.send("type", "message", "conversationId", id, "text", "Hallo " + p.name() + ", over " + p.marker());
+            customer.event("the agent's message", f -> "agent".equals(f.path("author").asString()));
+            agent.send("type", "note", "conversationId", id, "text", p.name() + " belt vaker over " + p.marker());
+            agent.event(id, "the note", f -> "note".equals(f.path("kind").asString()));
+            agent.send("type", "close", "conversationId", id);
+            customer.status("closed");
+            return id;
+        }
+    }
+
+    /** One message of the customer's, answered by the bot; left open. */
+    static String brief(Node node, Person p) {
+        try (var customer = new Clients.Customer(node, "nl", p.hello(), null, null, 0)) {
+            customer.say("Mijn klantnummer is " + p.number() + ", " + p.marker());
+            customer.bot();
+            return customer.conversationId;
+        }
+    }
+}
