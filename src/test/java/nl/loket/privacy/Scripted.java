@@ -95,6 +95,21 @@ final class Scripted {
         }
     }
 
+    /** Outside opening hours: the customer leaves a message (a callback task) and goes. */
+    static String callback(Node node, Person p) {
+        try (var customer = new Clients.Customer(node, "nl", p.hello(), null, null, 0)) {
+            customer.say("Ik wil een medewerker spreken");
+            customer.event("the notice", f -> "notice".equals(f.path("kind").asString()));
+            customer.say("Ik laat een bericht achter");
+            customer.bot();
+            customer.say(p.email());
+            customer.bot();
+            customer.say("Bel me terug over " + p.marker());
+            assertThat(customer.bot().path("text").asString()).contains("je bericht is bij");
+            return customer.conversationId;
+        }
+    }
+
     /** One message of the customer's, answered by the bot; left open. */
     static String brief(Node node, Person p) {
         try (var customer = new Clients.Customer(node, "nl", p.hello(), null, null, 0)) {

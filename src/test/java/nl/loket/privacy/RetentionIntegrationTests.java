@@ -1,0 +1,71 @@
+package nl.loket.privacy;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import nl.loket.TestClock;
+import nl.loket.console.Clients;
+import nl.loket.console.Node;
+import nl.loket.privacy.Scripted.Person;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * With a short retention, nothing personal outlives it: every key that holds anything of a conversation
+ * (its log, the handover's state, details and packet, the routing memory, a callback task, ...) carries a
+ * TTL of at most the retention, and after it a scan of all of Redis finds none of it. Redis itself expires
+ * the keys (on its own clock, not the application's), so the test waits for it, with a generous ceiling.
+ */
+class RetentionIntegrationTests {
+
+    static final Duration RETENTION = Duration.ofSeconds(6);
+    static final WireMockServer MODEL = new WireMockServer(options().dynamicPort());
+    static final TestClock CLOCK = new TestClock(TestClock.MONDAY_10);
+    static Node node;
+
+    @BeforeAll
+    static void start() {
+        MODEL.start();
+        Scripted.stubModel(MODEL);
+        List<String> properties = new ArrayList<>(List.of(Scripted.modelProperties(MODEL)));
+        properties.add("loket.conversation.retention=" + RETENTION.toSeconds() + "s");
+        node = Node.start("retention", CLOCK, properties.toArray(String[]::new));
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+        MODEL.stop();
+    }
+
+    @Test
+    void nothingOfAConversationOrWhatWasDerivedFromItOutlivesTheRetention() {
+        Person joke = Person.unique();
+        List<String> traces = new ArrayList<>(joke.personalData());
+        try (var anna = Clients.Agent.signIn(node, "anna", "demo")) {
+            traces.add(Scripted.full(node, anna, joke));
+        }
+        CLOCK.set(TestClock.SUNDAY_NOON);
+        traces.add(Scripted.callback(node, joke));
+        traces.add(Scripted.brief(node, joke));
+        StringRedisTemplate redis = node.bean(StringRedisTemplate.class);
+
+        var holding = RedisContents.holding(redis, traces);
+        assertThat(holding).as("stored").isNotEmpty();
+        assertThat(holding.keySet()).as("the handover's keys and the callback task are among them")
+                .anyMatch(k -> k.startsWith("loket:handover:{c:")).anyMatch(k -> k.startsWith("loket:handover:callback:"))
+                .anyMatch(k -> k.startsWith("loket:routing:{c:"));
+        holding.keySet().forEach(key -> assertThat(redis.getExpire(key, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .as("TTL of " + key).isBetween(1L, RETENTION.toMillis()));
+
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
+                assertThat(RedisContents.holding(redis, traces)).as("left after the retention").isEmpty());
+    }
+}
