@@ -2,6 +2,7 @@ package nl.loket.console;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -98,7 +99,9 @@ final class SignInThrottle implements AuthenticationProvider {
     }
 
     private void count(String outcome) {
-        meters.counter("loket.console.signins", "outcome", outcome).increment();
+        Counter.builder("loket.console.signins")
+                .description("Console sign-in attempts, by outcome").tag("outcome", outcome).register(meters)
+                .increment();
     }
 
     private static Map<String, Bucket> lru() {

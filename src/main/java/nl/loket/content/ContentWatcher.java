@@ -1,5 +1,8 @@
 package nl.loket.content;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -34,10 +38,26 @@ public final class ContentWatcher implements SmartLifecycle {
         List<String> stamp = List.of();
         boolean good;
 
+        final AtomicInteger problems = new AtomicInteger();
+        final String content;
+
         Watched(Live<T> live, Supplier<List<Path>> files, Function<T, Loaded<T>> load) {
             this.live = live;
             this.files = files;
             this.load = load;
+            // the kind without its path ("queues faq/queues.yml" -> "queues"): a label, not a file name
+            this.content = live.kind().contains(" ") ? live.kind().substring(0, live.kind().lastIndexOf(' '))
+                    : live.kind();
+            Gauge.builder("loket.content.problems", problems, AtomicInteger::get)
+                    .description("Problems (errors and warnings) in the last read of a kind of content")
+                    .tag("content", content).register(meters);
+        }
+
+        private void reloaded(String outcome) {
+            Counter.builder("loket.content.reloads")
+                    .description("Reads of a kind of content after a change: clean, with_warnings, refused"
+                            + " (errors: the last good version keeps serving) or failed")
+                    .tag("content", content).tag("outcome", outcome).register(meters).increment();
         }
 
         boolean refresh(boolean force) {
@@ -51,6 +71,7 @@ public final class ContentWatcher implements SmartLifecycle {
                 loaded = load.apply(good ? live.current() : null);
             } catch (RuntimeException e) {
                 log.error("{}: not reloaded, still serving the previous version", live.kind(), e);
+                reloaded("failed");
                 return false;
             }
             loaded.problems().forEach(p -> {
@@ -60,10 +81,13 @@ public final class ContentWatcher implements SmartLifecycle {
                     log.warn("{}", p);
                 }
             });
+            problems.set(loaded.problems().size());
             if (live.update(loaded)) {
+                reloaded(loaded.problems().isEmpty() ? "clean" : "with_warnings");
                 good = true;
                 log.info("{} loaded (version {}), {} problems", live.kind(), live.version(), loaded.problems().size());
             } else {
+                reloaded("refused");
                 log.error("{} has errors; {}", live.kind(), good ? "still serving the last good version"
                         : "serving the built-in default until they are fixed");
             }
@@ -73,12 +97,14 @@ public final class ContentWatcher implements SmartLifecycle {
 
     private final ContentProperties properties;
     private final TaskScheduler scheduler;
+    private final MeterRegistry meters;
     private final List<Watched<?>> watched = new CopyOnWriteArrayList<>();
     private volatile ScheduledFuture<?> polling;
 
-    public ContentWatcher(ContentProperties properties, TaskScheduler scheduler) {
+    public ContentWatcher(ContentProperties properties, TaskScheduler scheduler, MeterRegistry meters) {
         this.properties = properties;
         this.scheduler = scheduler;
+        this.meters = meters;
     }
 
     /**

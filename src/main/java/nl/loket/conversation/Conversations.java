@@ -25,6 +25,7 @@ public class Conversations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<Author, Counter> messagesByAuthor = new EnumMap<>(Author.class);
+    private final MeterRegistry meters;
 
     Conversations(ConversationStore store, EventFanout fanout, ApplicationEventPublisher events,
             MeterRegistry meters, Clock clock) {
@@ -32,9 +33,11 @@ public class Conversations {
         this.fanout = fanout;
         this.events = events;
         this.clock = clock;
+        this.meters = meters;
         for (Author author : Author.values()) {
             messagesByAuthor.put(author, Counter.builder("loket.messages")
-                    .description("Messages stored, by author").tag("author", author.wireName()).register(meters));
+                    .description("Messages the customer sees, by author: system covers notices and status lines")
+                    .tag("author", author.wireName()).register(meters));
         }
         Gauge.builder("loket.conversation.subscriptions", fanout, EventFanout::localSubscriptions)
                 .description("Live views on conversations held by this node").register(meters);
@@ -45,6 +48,8 @@ public class Conversations {
         var conversation = new Conversation(UUID.randomUUID().toString(), ConversationStatus.BOT, lang, page,
                 customerJson, clock.instant(), 0, new Holder.Bot());
         store.create(conversation, Tokens.hash(token));
+        Counter.builder("loket.conversations.started").description("Conversations started, by language")
+                .tag("lang", lang).register(meters).increment();
         return new StartedConversation(conversation, token);
     }
 
@@ -112,6 +117,7 @@ public class Conversations {
         AppendResult result = store.append(id, event, "," + transition.from().name() + ",", transition.holder(),
                 transition.heldBy(), clock.instant());
         if (result instanceof AppendResult.Stored stored) {
+            counted(id, stored.event());
             events.publishEvent(new StatusChanged(id, transition.from(), transition.to(), stored.event()));
         }
         return result;
@@ -147,7 +153,13 @@ public class Conversations {
                 || target.getFirst().kind() != EventKind.MESSAGE) {
             return false;
         }
-        return store.putFeedback(id, seq, helpful);
+        boolean stored = store.putFeedback(id, seq, helpful);
+        if (stored) {
+            Counter.builder("loket.feedback").description("Thumbs up or down on bot answers, by the answer's tier")
+                    .tag("tier", target.getFirst().tier() == null ? "none" : target.getFirst().tier())
+                    .tag("helpful", Boolean.toString(helpful)).register(meters).increment();
+        }
+        return stored;
     }
 
     public void signalTyping(String id, Author author) {
@@ -177,9 +189,16 @@ public class Conversations {
             return new AppendResult.UnknownConversation();
         }
         AppendResult result = store.append(id, event, allowedStatuses, null, null, clock.instant());
-        if (result instanceof AppendResult.Stored && event.kind() == EventKind.MESSAGE) {
-            messagesByAuthor.get(event.author()).increment();
+        if (result instanceof AppendResult.Stored stored) {
+            counted(id, stored.event());
         }
         return result;
+    }
+
+    private void counted(String id, ConversationEvent stored) {
+        if (stored.kind().visibleToCustomer() && stored.text() != null && !stored.text().isEmpty()) {
+            messagesByAuthor.get(stored.author()).increment();
+        }
+        events.publishEvent(new EventStored(id, stored));
     }
 }

@@ -41,6 +41,11 @@ class AgentPresence {
         return store.present(queue, clock.instant());
     }
 
+    /** The chats waiting in the queue: with {@link #online} what a queue's load is. */
+    long waitingCount(String queue) {
+        return store.waitingCount(queue);
+    }
+
     boolean available(String queueName) {
         return queues.find(queueName).map(this::available).orElse(false);
     }

@@ -125,6 +125,16 @@ public class Handover {
         return packets.view(conversationId, clock.instant());
     }
 
+    /** How many chats wait in the queue now (one Redis read, for a gauge). */
+    public long waitingCount(String queueName) {
+        return presence.waitingCount(queueName);
+    }
+
+    /** How many agents are online for the queue now. */
+    public long agentsOnline(String queueName) {
+        return presence.online(queueName);
+    }
+
     public Collection<String> queueNames() {
         return queues.all().stream().map(QueueDefinition::name).toList();
     }

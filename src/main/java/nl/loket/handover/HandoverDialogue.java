@@ -1,5 +1,6 @@
 package nl.loket.handover;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.ZonedDateTime;
@@ -76,8 +77,10 @@ class HandoverDialogue implements DialogueOwner {
         if (conversation.status() != ConversationStatus.BOT) {
             return Optional.empty();
         }
-        meters.counter("loket.handover.requested", "reason", Triggers.metricName(reason)).increment();
         QueueDefinition queue = chooser.choose(conversation, reason, topic);
+        Counter.builder("loket.handover.requested")
+                .description("Handovers the bot started, by reason and by the queue chosen")
+                .tag("reason", Triggers.metricName(reason)).tag("queue", queue.name()).register(meters).increment();
         store.putState(conversation.id(), Map.of("reason", reason, "queue", queue.name(),
                 "requestedAt", Long.toString(clock.millis())));
         store.removeState(conversation.id(), "forAgent", "acceptedAt");

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,7 +76,9 @@ class AssistCall implements AutoCloseable {
     }
 
     private void failed(String use, String kind, Throwable cause) {
-        meters.counter("loket.llm.assist.failures", "use", use, "kind", kind).increment();
+        Counter.builder("loket.llm.assist.failures")
+                .description("Model calls for agents (summary, suggested reply) that failed, by use and kind")
+                .tag("use", use).tag("kind", kind).register(meters).increment();
         log.warn("LLM {} failed ({}); using the fallback{}", use, kind, cause == null ? "" : ": " + cause);
     }
 

@@ -32,7 +32,8 @@ class LlmMetrics {
         this.abstentions = Counter.builder("loket.llm.abstentions").description("Answers the model declined")
                 .register(meters);
         Gauge.builder("loket.llm.breaker.state", breaker, b -> stateValue(b.state()))
-                .description("0 closed, 1 open, 2 half-open, -1 tier off").register(meters);
+                .description("State of the LLM circuit breaker: 0 closed, 1 open, 2 half-open, -1 tier off")
+                .register(meters);
     }
 
     void firstToken(long nanos) {
@@ -53,16 +54,20 @@ class LlmMetrics {
     }
 
     void blocked(String reason) {
-        meters.counter("loket.llm.blocked", "reason", reason).increment();
+        Counter.builder("loket.llm.blocked").description("LLM answers withheld by the answer check, by reason")
+                .tag("reason", reason).register(meters).increment();
     }
 
     /** A handover summary the model wrote that an agent does not get to see (the extractive one instead). */
     void summaryBlocked(String reason) {
-        meters.counter("loket.llm.summary.blocked", "reason", reason).increment();
+        Counter.builder("loket.llm.summary.blocked")
+                .description("Handover summaries of the model refused by the summary check, by reason")
+                .tag("reason", reason).register(meters).increment();
     }
 
     void failed(String kind) {
-        meters.counter("loket.llm.failures", "kind", kind).increment();
+        Counter.builder("loket.llm.failures").description("LLM answers that failed (timeout, server, ...), by kind")
+                .tag("kind", kind).register(meters).increment();
     }
 
     private static double stateValue(CircuitBreaker.State state) {

@@ -4,6 +4,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -152,7 +153,9 @@ class SemanticIndex implements SmartLifecycle {
 
     private void failed(String what, RuntimeException e) {
         String kind = ModelCall.kindOf(e);
-        meters.counter("loket.llm.embeddings.failures", "kind", kind).increment();
+        Counter.builder("loket.llm.embeddings.failures")
+                .description("Embedding calls that failed (retrieval fell back to lexical), by kind")
+                .tag("kind", kind).register(meters).increment();
         log.warn("embeddings of the {} failed ({}); retrieving lexically only: {}", what, kind, e.toString());
     }
 

@@ -11,6 +11,7 @@ public final class Watchers {
 
     /** A watcher that is never started: it reads again only when the test calls {@link ContentWatcher#refresh()}. */
     public static ContentWatcher manual() {
-        return new ContentWatcher(new ContentProperties(Duration.ofSeconds(1)), new ThreadPoolTaskScheduler());
+        return new ContentWatcher(new ContentProperties(Duration.ofSeconds(1)), new ThreadPoolTaskScheduler(),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 }

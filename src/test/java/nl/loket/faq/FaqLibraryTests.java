@@ -43,7 +43,8 @@ class FaqLibraryTests {
         FaqFixture.copyTo(dir);
         var scheduler = new ThreadPoolTaskScheduler();
         scheduler.initialize();
-        var watcher = new ContentWatcher(new ContentProperties(Duration.ofMillis(100)), scheduler);
+        var watcher = new ContentWatcher(new ContentProperties(Duration.ofMillis(100)), scheduler,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         var library = new FaqLibrary(FaqProperties.defaults(dir), watcher);
         watcher.start();
         try {

@@ -16,7 +16,7 @@ import nl.loket.llm.OpenAiWire;
  * Scripted conversations with a made-up customer whose every detail is unique to the run, so a scan of the
  * shared test Redis (or of the logs) finds them only where this run put them.
  */
-final class Scripted {
+public final class Scripted {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -24,20 +24,20 @@ final class Scripted {
     }
 
     /** A customer with unique id, name, e-mail, customer number and a marker word used in their messages. */
-    record Person(String id, String name, String email, String number, String marker) {
+    public record Person(String id, String name, String email, String number, String marker) {
 
-        static Person unique() {
+        public static Person unique() {
             String letters = letters(8);
             return new Person("K-" + letters, "Joke " + capital(letters(6)) + "-Wissel", letters + "@example.nl",
                     "8" + (1_000_000 + RANDOM.nextInt(8_999_999)), "zq" + letters(6));
         }
 
-        Map<String, Object> hello() {
+        public Map<String, Object> hello() {
             return Map.of("id", id, "name", name, "email", email);
         }
 
         /** What must never be left after an erasure or the retention, nor appear in a log line. */
-        List<String> personalData() {
+        public List<String> personalData() {
             return List.of(id, name, email, number, marker);
         }
 
@@ -55,12 +55,12 @@ final class Scripted {
     }
 
     /** The model's answer: cited, so it is kept. */
-    static void stubModel(WireMockServer model) {
+    public static void stubModel(WireMockServer model) {
         model.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(OpenAiWire.sse(OpenAiWire.stream(
                 List.of("Je geeft", " je stand door", " in de app [1]", ".")))));
     }
 
-    static String[] modelProperties(WireMockServer model) {
+    public static String[] modelProperties(WireMockServer model) {
         return new String[] {"loket.llm.base-url=" + model.baseUrl() + "/v1", "loket.llm.api-key=test-key",
             // generous, so a loaded machine only makes the test slower
             "loket.llm.timeouts.first-token=30s", "loket.llm.timeouts.idle=20s", "loket.llm.timeouts.total=60s"};
@@ -70,7 +70,7 @@ final class Scripted {
      * An FAQ answer, an LLM answer, a handover with the customer number asked, the agent's message and
      * internal note, closed by the agent. Returns the conversation id.
      */
-    static String full(Node node, Clients.Agent agent, Person p) {
+    public static String full(Node node, Clients.Agent agent, Person p) {
         try (var customer = new Clients.Customer(node, "nl", p.hello(), null, null, 0)) {
             customer.say("Hoe geef ik mijn meterstand door?");
             assertThat(customer.bot().path("tier").asString()).isEqualTo("faq");
@@ -96,7 +96,7 @@ final class Scripted {
     }
 
     /** Outside opening hours: the customer leaves a message (a callback task) and goes. */
-    static String callback(Node node, Person p) {
+    public static String callback(Node node, Person p) {
         try (var customer = new Clients.Customer(node, "nl", p.hello(), null, null, 0)) {
             customer.say("Ik wil een medewerker spreken");
             customer.event("the notice", f -> "notice".equals(f.path("kind").asString()));
@@ -111,7 +111,7 @@ final class Scripted {
     }
 
     /** One message of the customer's, answered by the bot; left open. */
-    static String brief(Node node, Person p) {
+    public static String brief(Node node, Person p) {
         try (var customer = new Clients.Customer(node, "nl", p.hello(), null, null, 0)) {
             customer.say("Mijn klantnummer is " + p.number() + ", " + p.marker());
             customer.bot();
