@@ -85,6 +85,9 @@ class ConversationStore {
     }
 
     List<ConversationEvent> eventsAfter(String id, long afterSeq, long upToSeq) {
+        if (afterSeq >= upToSeq) {
+            return List.of(); // also keeps afterSeq + 1 from overflowing into a range Redis rejects
+        }
         var keys = ConversationKeys.of(id);
         Range<String> range = Range.closed("0-" + (afterSeq + 1), upToSeq == Long.MAX_VALUE ? "+" : "0-" + upToSeq);
         List<MapRecord<String, Object, Object>> records =

@@ -150,9 +150,13 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         if (socket.saidHello()) {
             throw new BadFrame("hello was already sent on this connection");
         }
+        long after = hello.lastSeq() == null ? 0 : hello.lastSeq();
         Conversation conversation;
         String token = null;
         if (hello.conversationId() == null) {
+            if (after > 0) {
+                throw new BadFrame("hello.lastSeq needs the conversationId it belongs to");
+            }
             String lang = hello.lang() == null ? properties.defaultLang() : hello.lang();
             StartedConversation started = conversations.start(lang, hello.page(), identity.describe(hello.customer()));
             conversation = started.conversation();
@@ -163,13 +167,20 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
             if (hello.token() == null || !conversations.tokenMatches(conversation.id(), hello.token())) {
                 throw new BadFrame(ErrorCode.FORBIDDEN, "the token does not match this conversation");
             }
+            if (after > conversation.lastSeq()) {
+                // a client cannot have seen events the log does not hold: its state is not this conversation's
+                throw new BadFrame("hello.lastSeq " + after + " is beyond the last event (" + conversation.lastSeq()
+                        + ") of this conversation; resume with lastSeq 0 for the whole history");
+            }
         }
-        socket.conversationId = conversation.id();
-        socket.lang = conversation.lang();
         send(socket, frames.welcome(conversation.id(), token, conversation.status(), conversation.lang(),
                 disclosure.in(conversation.lang())));
-        long after = hello.lastSeq() == null ? 0 : hello.lastSeq();
         socket.subscription = conversations.subscribe(conversation.id(), after, new Push(socket));
+        socket.lang = conversation.lang();
+        socket.conversationId = conversation.id();
+        if (!socket.session.isOpen()) {
+            socket.subscription.close(); // the socket went while we subscribed; afterConnectionClosed has run
+        }
     }
 
     private void message(CustomerSocket socket, ClientFrame.Message m) {

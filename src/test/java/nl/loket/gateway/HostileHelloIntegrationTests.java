@@ -22,6 +22,7 @@ class HostileHelloIntegrationTests extends LoketIntegrationTest {
 
     @Test
     void refusesALastSeqBeyondTheLogAndLeavesNoSubscriptionBehind() {
+        double before = subscriptions();
         String id;
         String token;
         try (ChatClient chat = connect()) {
@@ -29,7 +30,6 @@ class HostileHelloIntegrationTests extends LoketIntegrationTest {
             id = welcome.path("conversationId").asString();
             token = welcome.path("token").asString();
         }
-        double before = subscriptions();
 
         List<ChatClient> hostile = new ArrayList<>();
         try {
