@@ -3,6 +3,7 @@
 -- KEYS: 1 meta hash, 2 log stream, 3 clientMsgId -> seq hash, 4 feedback hash
 -- ARGV: 1 event JSON, 2 clientMsgId or '', 3 allowed statuses as ',BOT,QUEUED,' or '' for any,
 --       4 idle retention in ms, 5 fan-out channel, 6 conversation id, 7 new status or ''
+-- ARGV 8: the events the log keeps (MAXLEN ~: Redis trims whole blocks, so at least that many)
 -- Returns {code, seq, at}: 1 stored, 0 duplicate clientMsgId (seq of the original),
 --        -1 unknown conversation, -2 status not allowed (3rd value: the current status)
 local status = redis.call('HGET', KEYS[1], 'status')
@@ -18,7 +19,7 @@ if ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'status', ARGV[7]) end
 local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
 local time = redis.call('TIME')
 local at = tostring(tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000))
-redis.call('XADD', KEYS[2], '0-' .. seq, 'at', at, 'data', ARGV[1])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[8], '0-' .. seq, 'at', at, 'data', ARGV[1])
 if ARGV[2] ~= '' then redis.call('HSET', KEYS[3], ARGV[2], seq) end
 redis.call('HSET', KEYS[1], 'lastActivity', at)
 for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Range;
@@ -68,7 +69,7 @@ class ConversationStore {
         String data = json.writeValueAsString(event);
         List<?> reply = redis.execute(APPEND, keys.all(), data, nullToEmpty(event.clientMsgId()), allowedStatuses,
                 Long.toString(properties.retention().toMillis()), ConversationKeys.FANOUT_CHANNEL, id,
-                newStatus == null ? "" : newStatus.name());
+                newStatus == null ? "" : newStatus.name(), Integer.toString(properties.maxEvents()));
         long code = (Long) reply.get(0);
         long seq = (Long) reply.get(1);
         String third = String.valueOf(reply.get(2));
@@ -131,6 +132,11 @@ class ConversationStore {
 
     void publishDiscard(String id, long replyTo) {
         redis.convertAndSend(ConversationKeys.FANOUT_CHANNEL, id + " x " + replyTo);
+    }
+
+    OptionalLong storedSeq(String id, String clientMsgId) {
+        Object seq = redis.opsForHash().get(ConversationKeys.of(id).clientMsgIds(), clientMsgId);
+        return seq == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(seq.toString()));
     }
 
     private static String nullToEmpty(String s) {
