@@ -37,6 +37,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final int SEND_BUFFER_LIMIT = 512 * 1024;
+    private static final int TEXT_BUFFER_CHARS = 2048;
     /** RFC 6455 1013: the client should reconnect later, not at once. */
     private static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(1013, "too many connections; try again later");
 
@@ -67,6 +68,8 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
+        // partial messages arrive in pieces of this size: the container's larger default is for the agent socket
+        session.setTextMessageSizeLimit(TEXT_BUFFER_CHARS);
         var safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT);
         var socket = new CustomerSocket(safe, RateLimits.addressOf(session.getRemoteAddress()), limits.socketFrames());
         sockets.put(session.getId(), socket);
