@@ -307,6 +307,13 @@
     return fragment;
   }
 
+  // The agent console loads this file only for the renderer, so agents see a bot answer exactly as
+  // the customer saw it: the same code, no second Markdown dialect.
+  if (script && script.hasAttribute('data-markdown-only')) {
+    window.LoketMarkdown = { render: renderMarkdown };
+    return;
+  }
+
   // ---------------------------------------------------------------- small DOM helpers
 
   function el(tag, attrs, children) {

@@ -12,6 +12,8 @@ public final class TwoNodes implements AutoCloseable {
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
 
     public TwoNodes(String... properties) {
+        // one clock for both, as two servers synchronised by NTP would have
+        TestClock clock = TestClock.atRunMoment();
         for (int i = 0; i < 2; i++) {
             // command-line arguments, so they win over application.yml like a real deployment's would
             List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.data.redis.host=127.0.0.1",
@@ -20,7 +22,8 @@ public final class TwoNodes implements AutoCloseable {
             for (String property : properties) {
                 args.add("--" + property);
             }
-            nodes.add(new SpringApplicationBuilder(LoketApplication.class).run(args.toArray(String[]::new)));
+            nodes.add(new SpringApplicationBuilder(LoketApplication.class).initializers(TestClockInitializer.sharing(clock))
+                    .run(args.toArray(String[]::new)));
         }
     }
 

@@ -1,5 +1,7 @@
 package nl.loket.config;
 
+import java.util.regex.Pattern;
+import nl.loket.demo.DemoMode;
 import nl.loket.gateway.ChatSocketHandler;
 import nl.loket.gateway.GatewayProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,12 +27,21 @@ class WebSocketConfig implements WebSocketConfigurer {
      */
     private static final int TEXT_BUFFER_CHARS = 16 * 1024;
 
+    /** An origin pattern whose host is only a wildcard lets every site embed the bot and spend its LLM budget. */
+    private static final Pattern EVERY_SITE = Pattern.compile("([a-z][a-z0-9+.-]*://)?\\*(:[0-9*]+)?/?",
+            Pattern.CASE_INSENSITIVE);
+
     private final ChatSocketHandler chat;
     private final GatewayProperties gateway;
 
-    WebSocketConfig(ChatSocketHandler chat, GatewayProperties gateway) {
+    WebSocketConfig(ChatSocketHandler chat, GatewayProperties gateway, DemoMode demo) {
         this.chat = chat;
         this.gateway = gateway;
+        if (gateway.allowedOrigins().stream().anyMatch(o -> EVERY_SITE.matcher(o.strip()).matches())) {
+            demo.demoOnly("every site may open /ws/chat (loket.gateway.allowed-origins=" + gateway.allowedOrigins()
+                    + ")", "set LOKET_GATEWAY_ALLOWED_ORIGINS to the sites that embed the widget, e.g. "
+                    + "https://www.example.nl,https://*.example.nl");
+        }
     }
 
     @Override

@@ -28,11 +28,11 @@ public class Conversations {
     private final Map<Author, Counter> messagesByAuthor = new EnumMap<>(Author.class);
 
     Conversations(ConversationStore store, EventFanout fanout, ApplicationEventPublisher events,
-            MeterRegistry meters) {
+            MeterRegistry meters, Clock clock) {
         this.store = store;
         this.fanout = fanout;
         this.events = events;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         for (Author author : Author.values()) {
             messagesByAuthor.put(author, Counter.builder("loket.messages")
                     .description("Messages stored, by author").tag("author", author.wireName()).register(meters));
@@ -44,7 +44,7 @@ public class Conversations {
     public StartedConversation start(String lang, String page, String customerJson) {
         String token = Tokens.newToken();
         var conversation = new Conversation(UUID.randomUUID().toString(), ConversationStatus.BOT, lang, page,
-                customerJson, Instant.now(clock), 0);
+                customerJson, clock.instant(), 0);
         store.create(conversation, Tokens.hash(token));
         return new StartedConversation(conversation, token);
     }

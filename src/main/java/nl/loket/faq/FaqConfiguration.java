@@ -1,21 +1,20 @@
 package nl.loket.faq;
 
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
+import nl.loket.content.ContentWatcher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.TaskScheduler;
 
 @Configuration(proxyBeanMethods = false)
 class FaqConfiguration {
 
     @Bean
-    FaqLibrary faqLibrary(FaqProperties properties, TaskScheduler scheduler) {
-        return new FaqLibrary(properties, scheduler);
+    FaqLibrary faqLibrary(FaqProperties properties, ContentWatcher watcher) {
+        return new FaqLibrary(properties, watcher);
     }
 
     @Bean
-    Faq faq(FaqLibrary library, ObjectProvider<Clock> clock) {
-        return new Faq(library::current, clock.getIfAvailable(Clock::systemUTC));
+    Faq faq(FaqLibrary library, Clock clock) {
+        return new Faq(library::current, clock);
     }
 }

@@ -1,115 +1,35 @@
 package nl.loket.faq;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.TaskScheduler;
+import java.util.Map;
+import nl.loket.content.ContentWatcher;
+import nl.loket.content.Live;
+import nl.loket.content.Loaded;
 
 /**
- * Holds the current version of the FAQ and keeps it in step with the folder. The folder is polled
- * (file names, sizes and modification times) rather than watched with a WatchService, which needs
- * one registration per folder, misses editors' save-by-rename on some systems and does not fire on
- * mounted volumes; polling a few hundred files once a second costs next to nothing. A new version
- * is built completely before it replaces the old one in one atomic swap.
+ * Holds the current version of the FAQ; the {@link ContentWatcher} reads the folder again when a file
+ * changes. A new version is built completely (files and index) before it replaces the old one.
  */
-class FaqLibrary implements SmartLifecycle {
+class FaqLibrary {
 
-    private static final Logger log = LoggerFactory.getLogger(FaqLibrary.class);
+    /** One served version: the files as read (whose entries stand in for broken files next time) and their index. */
+    private record Version(FaqFiles.Loaded files, FaqIndex index) {
+    }
 
-    private final FaqProperties properties;
-    private final TaskScheduler scheduler;
-    private final AtomicReference<FaqIndex> current = new AtomicReference<>();
-    private volatile FaqFiles.Loaded lastGood;
-    private volatile List<String> fingerprint = List.of();
-    private volatile ScheduledFuture<?> polling;
+    private final Live<Version> live;
 
-    FaqLibrary(FaqProperties properties, TaskScheduler scheduler) {
-        this.properties = properties;
-        this.scheduler = scheduler;
-        refresh();
+    FaqLibrary(FaqProperties properties, ContentWatcher watcher) {
+        var empty = new Version(new FaqFiles.Loaded(Map.of(), Map.of(), List.of(), List.of()),
+                FaqIndex.build(List.of(), Map.of(), properties));
+        this.live = watcher.watch("FAQ " + properties.dir(), empty, () -> FaqFiles.served(properties.dir()),
+                previous -> {
+                    FaqFiles.Loaded files = FaqFiles.read(properties.dir(), previous == null ? null : previous.files());
+                    return new Loaded<>(new Version(files, FaqIndex.build(files.entries(), files.synonyms(),
+                            properties)), files.problems());
+                });
     }
 
     FaqIndex current() {
-        return current.get();
-    }
-
-    /** Reloads when anything in the folder changed; returns whether it did. */
-    synchronized boolean refresh() {
-        List<String> now = fingerprint(properties.dir());
-        if (now.equals(fingerprint) && current.get() != null) {
-            return false;
-        }
-        fingerprint = now;
-        FaqFiles.Loaded loaded = FaqFiles.read(properties.dir(), lastGood);
-        loaded.problems().forEach(p -> log.warn("{}", prefixed(p)));
-        try {
-            current.set(FaqIndex.build(loaded.entries(), loaded.synonyms(), properties));
-            lastGood = loaded;
-            log.info("FAQ loaded from {}: {} entries, {} problems", properties.dir().toAbsolutePath(),
-                    loaded.byFile().size(), loaded.problems().size());
-        } catch (RuntimeException e) {
-            // e.g. synonyms Lucene cannot use: keep serving the previous version
-            log.error("{}: FAQ not reloaded, still serving the previous version: {}", properties.dir(),
-                    e.getMessage());
-            if (current.get() == null) {
-                current.set(FaqIndex.build(List.of(), java.util.Map.of(), properties));
-            }
-        }
-        return true;
-    }
-
-    private String prefixed(Problem problem) {
-        return properties.dir().resolve(problem.file()) + ":" + problem.line() + ": "
-                + (problem.error() ? "" : "warning: ") + problem.message();
-    }
-
-    static List<String> fingerprint(Path dir) {
-        List<Path> files = new ArrayList<>();
-        FaqFiles.LANGUAGES.forEach(lang -> files.addAll(FaqFiles.markdownFiles(dir.resolve(lang))));
-        files.add(dir.resolve(FaqFiles.SYNONYMS));
-        List<String> stamp = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                if (Files.exists(file)) {
-                    stamp.add(file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis());
-                }
-            } catch (IOException e) {
-                stamp.add(file + "|unreadable");
-            }
-        }
-        return stamp;
-    }
-
-    @Override
-    public void start() {
-        polling = scheduler.scheduleWithFixedDelay(this::poll, properties.reloadInterval());
-    }
-
-    private void poll() {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            log.error("FAQ reload failed; still serving the previous version", e);
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (polling != null) {
-            polling.cancel(false);
-            polling = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return polling != null;
+        return live.current().index();
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -49,11 +50,12 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     private final CustomerIdentity identity;
     private final GatewayProperties properties;
     private final RateLimits limits;
+    private final Clock clock;
     private final Map<String, CustomerSocket> sockets = new ConcurrentHashMap<>();
 
     ChatSocketHandler(Conversations conversations, Router router, FrameReader reader, ServerFrames frames,
             Disclosure disclosure, CustomerIdentity identity, GatewayProperties properties, RateLimits limits,
-            MeterRegistry meters) {
+            MeterRegistry meters, Clock clock) {
         this.conversations = conversations;
         this.router = router;
         this.reader = reader;
@@ -62,6 +64,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         this.identity = identity;
         this.properties = properties;
         this.limits = limits;
+        this.clock = clock;
         Gauge.builder("loket.sockets.open", sockets, Map::size).tag("channel", "chat")
                 .description("Open customer sockets on this node").register(meters);
     }
@@ -71,7 +74,8 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         // partial messages arrive in pieces of this size: the container's larger default is for the agent socket
         session.setTextMessageSizeLimit(TEXT_BUFFER_CHARS);
         var safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT);
-        var socket = new CustomerSocket(safe, RateLimits.addressOf(session.getRemoteAddress()), limits.socketFrames());
+        var socket = new CustomerSocket(safe, RateLimits.addressOf(session.getRemoteAddress()), limits.socketFrames(),
+                clock.instant());
         sockets.put(session.getId(), socket);
         if (!limits.socketOpened(socket.address)) {
             send(socket, frames.error(ErrorCode.RATE_LIMITED,
@@ -95,7 +99,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         if (socket == null) {
             return;
         }
-        socket.lastSeen = Instant.now();
+        socket.lastSeen = clock.instant();
         try {
             if (message.isLast() && !admitted(socket)) {
                 return;
@@ -139,7 +143,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     protected void handlePongMessage(WebSocketSession session, PongMessage message) {
         CustomerSocket socket = sockets.get(session.getId());
         if (socket != null) {
-            socket.lastSeen = Instant.now();
+            socket.lastSeen = clock.instant();
         }
     }
 
@@ -268,7 +272,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     /** Drops sockets that stopped answering pings; a dead TCP connection otherwise lingers for minutes. */
     @Scheduled(fixedDelayString = "${loket.gateway.heartbeat:25s}")
     void heartbeat() {
-        Instant deadline = Instant.now().minus(properties.heartbeat().multipliedBy(3));
+        Instant deadline = clock.instant().minus(properties.heartbeat().multipliedBy(3));
         for (CustomerSocket socket : sockets.values()) {
             try {
                 if (socket.lastSeen.isBefore(deadline)) {

@@ -12,8 +12,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -36,11 +34,6 @@ class CustomerIdentity {
     private final JsonMapper json;
     private final UsedSignatures used;
     private final Clock clock;
-
-    @Autowired
-    CustomerIdentity(GatewayProperties properties, JsonMapper json, UsedSignatures used, ObjectProvider<Clock> clocks) {
-        this(properties, json, used, clocks.getIfAvailable(Clock::systemUTC));
-    }
 
     CustomerIdentity(GatewayProperties properties, JsonMapper json, UsedSignatures used, Clock clock) {
         this.secret = properties.customerSecret().getBytes(StandardCharsets.UTF_8);

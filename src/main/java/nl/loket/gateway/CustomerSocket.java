@@ -16,15 +16,16 @@ final class CustomerSocket {
     private final StringBuilder partial = new StringBuilder();
     private int partialBytes;
     private boolean overflow;
-    volatile Instant lastSeen = Instant.now();
+    volatile Instant lastSeen;
     volatile String conversationId;
     volatile String lang;
     volatile Subscription subscription;
     /** The conversation whose socket budget this socket holds, to give it back on close. */
     volatile String attachedTo;
 
-    CustomerSocket(WebSocketSession session, String address, Bucket frames) {
+    CustomerSocket(WebSocketSession session, String address, Bucket frames, Instant now) {
         this.session = session;
+        this.lastSeen = now;
         this.address = address;
         this.frames = frames;
     }

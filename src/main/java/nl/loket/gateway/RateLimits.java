@@ -19,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
@@ -38,10 +37,9 @@ class RateLimits {
     private final TimeMeter time;
     private final MeterRegistry meters;
 
-    RateLimits(LettuceConnectionFactory redis, GatewayProperties properties, ObjectProvider<Clock> clocks,
-            MeterRegistry meters) {
+    RateLimits(LettuceConnectionFactory redis, GatewayProperties properties, Clock clock, MeterRegistry meters) {
         this.limits = properties.limits();
-        this.time = timeOf(clocks.getIfAvailable(Clock::systemUTC));
+        this.time = timeOf(clock);
         this.meters = meters;
         var expiry = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10));
         ProxyManager<byte[]> raw = switch (redis.getRequiredNativeClient()) {

@@ -22,7 +22,6 @@ import nl.loket.conversation.Conversations;
 import nl.loket.conversation.EventKind;
 import nl.loket.conversation.QuickReply;
 import nl.loket.conversation.Transition;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,12 +52,12 @@ public class Handover {
     private final Triggers triggers;
     private final PacketBuilder packets;
     private final HandoverProperties properties;
-    private final ObjectProvider<Clock> clocks;
+    private final Clock clock;
     private final MeterRegistry meters;
     private final JsonMapper json;
 
     Handover(Conversations conversations, MessageSource texts, QueueCatalog queues, HandoverStore store,
-            Triggers triggers, PacketBuilder packets, HandoverProperties properties, ObjectProvider<Clock> clocks,
+            Triggers triggers, PacketBuilder packets, HandoverProperties properties, Clock clock,
             MeterRegistry meters, JsonMapper json) {
         this.conversations = conversations;
         this.texts = texts;
@@ -67,7 +66,7 @@ public class Handover {
         this.triggers = triggers;
         this.packets = packets;
         this.properties = properties;
-        this.clocks = clocks;
+        this.clock = clock;
         this.meters = meters;
         this.json = json;
     }
@@ -582,7 +581,7 @@ public class Handover {
     }
 
     private Instant now() {
-        return clocks.getIfAvailable(Clock::systemUTC).instant();
+        return clock.instant();
     }
 
     private static String nullToEmpty(String s) {

@@ -12,6 +12,8 @@ import nl.loket.conversation.Source;
  * @param question the customer's question in their own words
  * @param customerMessages everything the customer wrote before the handover, oldest first
  * @param waitingSeconds how long the chat has been waiting (or waited) in the queue
+ * @param summarySource who wrote {@code summary}: {@code assistant} (the LLM, from the customer's
+ *     text) or {@code extractive} (see {@link HandoverSummary})
  */
 public record HandoverPacket(
         int version,
@@ -26,7 +28,8 @@ public record HandoverPacket(
         Instant queuedAt,
         long waitingSeconds,
         Map<String, String> details,
-        String summary) {
+        String summary,
+        String summarySource) {
 
     public static final int VERSION = 1;
 

@@ -1,5 +1,6 @@
 package nl.loket.handover;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,10 +27,12 @@ class HandoverStore {
 
     private final StringRedisTemplate redis;
     private final Duration retention;
+    private final Clock clock;
 
-    HandoverStore(StringRedisTemplate redis, ConversationProperties conversations) {
+    HandoverStore(StringRedisTemplate redis, ConversationProperties conversations, Clock clock) {
         this.redis = redis;
         this.retention = conversations.retention();
+        this.clock = clock;
     }
 
     private static String stateKey(String id) {
@@ -110,7 +113,7 @@ class HandoverStore {
     String setPresence(String name, List<String> queues, String presence, Instant expires) {
         String before = redis.opsForValue().get(agent(name));
         redis.opsForValue().set(agent(name), presence, Duration.ofMillis(
-                Math.max(1, expires.toEpochMilli() - System.currentTimeMillis())));
+                Math.max(1, expires.toEpochMilli() - clock.millis())));
         for (String queue : queues) {
             if ("ONLINE".equals(presence)) {
                 redis.opsForZSet().add(present(queue), name, expires.toEpochMilli());

@@ -52,19 +52,20 @@ class PacketBuilder {
         var packet = new HandoverPacket(HandoverPacket.VERSION, conversation.id(), customer(conversation),
                 question(asked), asked, attempts, state.getOrDefault("reason", ""),
                 state.get("queue"), parseInstant(state.get("requestedAt")), queuedAt, Math.max(0, waiting), details,
-                null);
-        String summary;
+                null, null);
+        HandoverSummary summary;
         try {
             summary = summarizers.getIfAvailable(() -> extractive).summarize(packet);
         } catch (RuntimeException e) {
             summary = null;
         }
-        if (summary == null || summary.isBlank()) {
+        if (summary == null || summary.text() == null || summary.text().isBlank()) {
             summary = extractive.summarize(packet);
         }
         return new HandoverPacket(packet.version(), packet.conversationId(), packet.customer(), packet.question(),
                 packet.customerMessages(), packet.botAttempts(), packet.reason(), packet.queue(), packet.requestedAt(),
-                packet.queuedAt(), packet.waitingSeconds(), packet.details(), summary);
+                packet.queuedAt(), packet.waitingSeconds(), packet.details(), summary.text(),
+                summary.source());
     }
 
     /**

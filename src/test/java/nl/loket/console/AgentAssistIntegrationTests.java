@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.time.Instant;
 import java.util.List;
+import nl.loket.TestClock;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.Conversations;
 import nl.loket.faq.Faq;
@@ -37,7 +37,7 @@ class AgentAssistIntegrationTests {
     static final String CHAT = "/v1/chat/completions";
     static final String SUMMARY = "Joke wil weten of haar hond mee mag naar kantoor; de assistent wist het niet.";
     static final WireMockServer MODEL = new WireMockServer(options().dynamicPort());
-    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-23T09:00:00Z")); // Monday 10:00
+    static final TestClock CLOCK = new TestClock(TestClock.MONDAY_10);
     static Node node;
 
     @BeforeAll
@@ -78,6 +78,7 @@ class AgentAssistIntegrationTests {
             JsonNode packet = waiting(anna.inboxWith(customer.conversationId), customer.conversationId);
 
             assertThat(packet.path("summary").asString()).isEqualTo(SUMMARY);
+            assertThat(packet.path("summarySource").asString()).isEqualTo("assistant");
             List<String> asked = summaryRequests();
             assertThat(asked).hasSize(1);
             assertThat(asked.getFirst()).contains("Mag mijn hond mee naar jullie kantoor").contains("[e-mail]")
@@ -96,6 +97,7 @@ class AgentAssistIntegrationTests {
             JsonNode packet = waiting(anna.inboxWith(customer.conversationId), customer.conversationId);
 
             assertThat(summaryRequests()).isNotEmpty();
+            assertThat(packet.path("summarySource").asString()).isEqualTo("extractive");
             assertThat(packet.path("summary").asString()).startsWith("Question: \"Mag mijn kat mee")
                     .contains("Handed over because: no_answer");
         }

@@ -90,14 +90,19 @@ final class Clients {
                             c.path("conversationId").asString())));
         }
 
-        /** Waits until an inbox arrives without the chat (older frames forgotten first, so they cannot count). */
+        /**
+         * Waits until an inbox says the chat is gone: a delta that removes it, or a whole inbox without
+         * it (older frames forgotten first, so they cannot count).
+         */
         void inboxLosesChatAfter(String conversationId, Runnable action) {
             inboxWith(conversationId);
             forget();
             action.run();
             await("inbox without " + conversationId, f -> "inbox".equals(f.path("type").asString())
-                    && f.path("waiting").valueStream().noneMatch(c -> conversationId.equals(
-                            c.path("conversationId").asString())));
+                    && (f.path("delta").asBoolean()
+                            ? f.path("removed").valueStream().anyMatch(id -> conversationId.equals(id.asString()))
+                            : f.path("waiting").valueStream().noneMatch(c -> conversationId.equals(
+                                    c.path("conversationId").asString()))));
         }
 
         JsonNode event(String conversationId, String description, java.util.function.Predicate<JsonNode> match) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CyclicBarrier;
+import nl.loket.TestClock;
 import nl.loket.conversation.AppendResult;
 import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
@@ -38,9 +39,9 @@ import tools.jackson.databind.JsonNode;
  */
 class HandoverAcrossNodesIntegrationTests {
 
-    static final Instant MONDAY_10 = Instant.parse("2026-11-23T09:00:00Z");
-    static final Instant SUNDAY_12 = Instant.parse("2026-11-22T11:00:00Z");
-    static final MutableClock CLOCK = new MutableClock(MONDAY_10);
+    static final Instant MONDAY_10 = TestClock.MONDAY_10;
+    static final Instant SUNDAY_12 = TestClock.SUNDAY_NOON;
+    static final TestClock CLOCK = new TestClock(MONDAY_10);
     static Node a;
     static Node b;
 
@@ -469,7 +470,8 @@ class HandoverAcrossNodesIntegrationTests {
         assertThat(http.send(HttpRequest.newBuilder(URI.create(b.http() + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         assertThat(http.send(HttpRequest.newBuilder(URI.create(b.http() + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+                HttpResponse.BodyHandlers.discarding()).statusCode()).as("metrics want the MONITORING role")
+                .isEqualTo(401);
         assertThat(handshakeStatus(() -> new Frames(b.ws("/ws/agent"), null))).as("anonymous").isEqualTo(401);
         String cookie = Clients.sessionCookie(b, "anna", "demo");
         assertThat(handshakeStatus(() -> new Frames(b.ws("/ws/agent"), cookie, "https://evil.example")))

@@ -2,6 +2,7 @@ package nl.loket.console;
 
 import java.time.Clock;
 import nl.loket.LoketApplication;
+import nl.loket.TestClockInitializer;
 import nl.loket.TestRedis;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,7 +28,7 @@ final class Node implements AutoCloseable {
         String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(base),
                 java.util.Arrays.stream(extraProperties)).map(p -> "--" + p).toArray(String[]::new);
         var context = new SpringApplicationBuilder(LoketApplication.class)
-                .initializers(ctx -> ctx.getBeanFactory().registerSingleton("testClock", clock))
+                .initializers(TestClockInitializer.sharing(clock))
                 .run(args);
         return new Node(context);
     }

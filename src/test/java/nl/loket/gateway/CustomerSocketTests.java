@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
+import java.time.Instant;
 import nl.loket.gateway.CustomerSocket.Admission;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class CustomerSocketTests {
     @Test
     void answersOnlyTheFirstRefusedFrameOfARunAndForgetsTheHalfReadOne() {
         Bucket frames = Bucket.builder().addLimit(Budget.valueOf("2, 1/1h").bandwidth()).build();
-        var socket = new CustomerSocket(null, "198.51.100.1", frames);
+        var socket = new CustomerSocket(null, "198.51.100.1", frames, Instant.EPOCH);
 
         assertThat(socket.admit()).isEqualTo(Admission.ADMITTED);
         assertThat(socket.append("{\"type\":", false, 4096)).isNull();

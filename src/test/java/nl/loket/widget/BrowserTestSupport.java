@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import nl.loket.TestClock;
 import nl.loket.TestRedis;
 import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
@@ -12,6 +13,7 @@ import nl.loket.conversation.Conversations;
 import nl.loket.conversation.Transition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +37,10 @@ abstract class BrowserTestSupport {
     @Autowired
     MessageSource texts;
 
+    /** The server's clock, which is also the page's: a test that cares about the time sets it. */
+    @Autowired
+    TestClock clock;
+
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
         TestRedis.register(registry);
@@ -48,6 +54,11 @@ abstract class BrowserTestSupport {
     @AfterAll
     static void stopBrowser() {
         browser.close();
+    }
+
+    @AfterEach
+    void clockBackToTheRunsMoment() {
+        clock.reset();
     }
 
     String url(String path) {
