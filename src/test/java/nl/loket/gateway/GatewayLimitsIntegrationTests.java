@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Limits that need their own settings: small budgets (refilled so slowly that no test waits for it,
  * except the frame budget's), a fast heartbeat, one allowed origin. Each test comes from its own
- * client address, set by the forwarded header of the one trusted proxy (127.0.0.1), as behind a proxy.
+ * client address, set by the forwarded header of the one trusted proxy (127.0.0.1), as behind a proxy:
+ * the budgets live in the Redis every test context shares, and 127.0.0.1 is the other contexts' address.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
     "loket.gateway.limits.frames-per-socket=10, 10/1s", "loket.gateway.limits.sockets-per-address=6, 1/1h",
@@ -47,7 +48,7 @@ class GatewayLimitsIntegrationTests {
 
     @Test
     void answersAFloodWithRateLimitedAndServesAgainAfterASecond() throws InterruptedException {
-        try (ChatClient chat = ChatClient.connect(port)) {
+        try (ChatClient chat = from("198.51.100.8")) {
             chat.hello(Map.of("lang", "en"));
             for (int i = 0; i < 30; i++) {
                 chat.send(Map.of("type", "typing"));
@@ -171,12 +172,12 @@ class GatewayLimitsIntegrationTests {
     @Test
     void acceptsSocketsOnlyFromTheAllowedOrigins() {
         URI uri = URI.create("ws://localhost:" + port + "/ws/chat");
-        var allowed = new WebSocketHttpHeaders();
+        var allowed = headersFrom("198.51.100.9");
         allowed.setOrigin("https://www.polderenergie.nl");
         try (ChatClient chat = ChatClient.connect(uri, allowed)) {
             assertThat(chat.hello(Map.of()).path("status").asString()).isEqualTo("bot");
         }
-        var other = new WebSocketHttpHeaders();
+        var other = headersFrom("198.51.100.9");
         other.setOrigin("https://evil.example");
         assertThatThrownBy(() -> ChatClient.connect(uri, other)).hasMessageContaining("could not connect");
     }
@@ -186,7 +187,7 @@ class GatewayLimitsIntegrationTests {
         try (Socket raw = new Socket("localhost", port)) {
             raw.setSoTimeout(5000);
             OutputStream out = raw.getOutputStream();
-            out.write(("GET /ws/chat HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            out.write(("GET /ws/chat HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-For: 198.51.100.10\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                     + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
