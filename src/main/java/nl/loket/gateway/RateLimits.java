@@ -2,7 +2,6 @@ package nl.loket.gateway;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.TimeMeter;
-import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -32,24 +31,17 @@ class RateLimits {
 
     private static final String PREFIX = "loket:gateway:";
 
-    private final ProxyManager<String> buckets;
+    private final LettuceConnectionFactory redis;
     private final GatewayProperties.Limits limits;
     private final TimeMeter time;
     private final MeterRegistry meters;
+    private volatile Proxy proxy;
 
     RateLimits(LettuceConnectionFactory redis, GatewayProperties properties, Clock clock, MeterRegistry meters) {
+        this.redis = redis;
         this.limits = properties.limits();
         this.time = timeOf(clock);
         this.meters = meters;
-        var expiry = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10));
-        ProxyManager<byte[]> raw = switch (redis.getRequiredNativeClient()) {
-            case RedisClusterClient cluster ->
-                Bucket4jLettuce.casBasedBuilder(cluster).clientClock(time).expirationAfterWrite(expiry).build();
-            case RedisClient single ->
-                Bucket4jLettuce.casBasedBuilder(single).clientClock(time).expirationAfterWrite(expiry).build();
-            default -> throw new IllegalStateException("Redis through Lettuce is the only client Loket supports");
-        };
-        this.buckets = raw.withMapper(key -> key.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A fresh frame budget for one socket. */
@@ -114,11 +106,42 @@ class RateLimits {
         return false;
     }
 
-    /** A bucket kept with another budget (before a configuration change) takes this one, keeping its share of tokens. */
+    /**
+     * A bucket's key names its budget: nodes that run with another budget (during a configuration
+     * change, or test contexts with their own clocks and budgets on one Redis) never share a bucket,
+     * whose state would be meaningless under the other's capacity and clock.
+     */
     private Bucket bucket(String key, Budget budget) {
-        return buckets.builder()
-                .withImplicitConfigurationReplacement(budget.version(), TokensInheritanceStrategy.PROPORTIONALLY)
-                .build(key, budget::configuration);
+        return buckets().builder().build(key + ":" + Long.toHexString(budget.version()), budget::configuration);
+    }
+
+    /**
+     * The factory makes a new client each time it is started again (Spring's test contexts pause and
+     * restart theirs), and a proxy on a stopped client fails every call: follow the current client.
+     */
+    private ProxyManager<String> buckets() {
+        Object client = redis.getRequiredNativeClient();
+        Proxy current = proxy;
+        if (current == null || current.client() != client) {
+            current = new Proxy(client, proxyOn(client, time));
+            proxy = current;
+        }
+        return current.buckets();
+    }
+
+    private static ProxyManager<String> proxyOn(Object client, TimeMeter time) {
+        var expiry = ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10));
+        ProxyManager<byte[]> raw = switch (client) {
+            case RedisClusterClient cluster ->
+                Bucket4jLettuce.casBasedBuilder(cluster).clientClock(time).expirationAfterWrite(expiry).build();
+            case RedisClient single ->
+                Bucket4jLettuce.casBasedBuilder(single).clientClock(time).expirationAfterWrite(expiry).build();
+            default -> throw new IllegalStateException("Redis through Lettuce is the only client Loket supports");
+        };
+        return raw.withMapper(key -> key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private record Proxy(Object client, ProxyManager<String> buckets) {
     }
 
     private void refused(String limit) {
