@@ -69,6 +69,13 @@
       restarted: 'Je vorige chat is verlopen. We zijn een nieuwe chat begonnen.',
       error: 'Er ging iets mis: {m}',
       transcriptTitle: 'Chatgesprek',
+      csatQuestion: 'Hoe tevreden ben je over dit gesprek?',
+      csatScale: '1 is zeer ontevreden, 5 is zeer tevreden',
+      csatScore: '{n} van 5',
+      csatComment: 'Toelichting (niet verplicht)',
+      csatSend: 'Beoordeling versturen',
+      csatPick: 'Kies eerst een cijfer van 1 tot 5.',
+      csatThanks: 'Bedankt voor je beoordeling!',
       streaming: 'Antwoord wordt geschreven…'
     },
     en: {
@@ -119,6 +126,13 @@
       restarted: 'Your previous chat had expired. We started a new one.',
       error: 'Something went wrong: {m}',
       transcriptTitle: 'Chat conversation',
+      csatQuestion: 'How satisfied are you with this conversation?',
+      csatScale: '1 is very dissatisfied, 5 is very satisfied',
+      csatScore: '{n} out of 5',
+      csatComment: 'Comment (optional)',
+      csatSend: 'Send rating',
+      csatPick: 'Choose a score from 1 to 5 first.',
+      csatThanks: 'Thank you for your rating!',
       streaming: 'Writing an answer…'
     }
   };
@@ -786,6 +800,54 @@
       return text;
     }
 
+    // ---- the one satisfaction question once the chat has ended (closed by anyone)
+    function askSatisfaction() {
+      if (state.csatItem) {
+        return;
+      }
+      var legend = el('legend', { className: 'csat-question', text: t.csatQuestion });
+      var scale = el('p', { className: 'csat-scale', id: 'loket-csat-scale', text: t.csatScale });
+      var choices = [1, 2, 3, 4, 5].map(function (n) {
+        var radio = el('input', { type: 'radio', name: 'loket-csat', value: String(n), id: 'loket-csat-' + n,
+          'aria-describedby': 'loket-csat-scale' });
+        return el('label', { className: 'csat-choice', for: 'loket-csat-' + n },
+          [radio, el('span', { text: String(n), 'aria-hidden': 'true' }), el('span', { className: 'sr-only', text: format(t.csatScore, { n: n }) })]);
+      });
+      var comment = el('textarea', { id: 'loket-csat-comment', className: 'csat-comment', rows: '2', maxlength: '1000' });
+      var problem = el('p', { className: 'csat-problem', role: 'alert', hidden: true, text: t.csatPick });
+      var submit = el('button', { type: 'submit', className: 'button primary', text: t.csatSend });
+      var form = el('form', { className: 'csat' }, [
+        el('fieldset', {}, [legend, scale, el('div', { className: 'csat-choices' }, choices)]),
+        el('label', { for: 'loket-csat-comment', className: 'csat-label', text: t.csatComment }), comment,
+        problem, submit
+      ]);
+      form.addEventListener('submit', function (e) {
+        e.preventDefault();
+        var chosen = form.querySelector('input[name="loket-csat"]:checked');
+        if (!chosen) {
+          problem.hidden = false;
+          choices[0].querySelector('input').focus();
+          return;
+        }
+        var frame = { type: 'csat', score: Number(chosen.value) };
+        if (comment.value.trim()) {
+          frame.comment = comment.value.trim();
+        }
+        send(frame);
+      });
+      state.csatItem = el('li', { className: 'item csat-item' }, [form]);
+      place(state.csatItem);
+    }
+
+    function onCsatSaved() {
+      if (!state.csatItem) {
+        return;
+      }
+      var thanks = el('p', { className: 'csat-thanks', text: t.csatThanks });
+      state.csatItem.replaceChildren(thanks);
+      announce(t.csatThanks);
+    }
+
     function onEvent(event) {
       if (typeof event.seq !== 'number' || event.seq <= state.lastSeq) {
         return; // already shown: replays after a reconnect overlap on purpose
@@ -800,6 +862,9 @@
         setStatus(event.status, event.agentName);
         if (event.status !== 'bot') {
           dropStreams();
+        }
+        if (event.status === 'closed') {
+          askSatisfaction();
         }
         if (live) {
           announce(line);
@@ -1237,6 +1302,7 @@
         case 'delta': onDelta(frame); break;
         case 'typing': onTyping(frame); break;
         case 'error': onError(frame); break;
+        case 'csat_saved': onCsatSaved(); break;
         default: break; // newer servers may send more; ignore what we do not know
       }
     }
@@ -1282,6 +1348,7 @@
       state.disclosed = false;
       state.started = false;
       state.agentName = null;
+      state.csatItem = null;
       dropStreams();
       Array.prototype.slice.call(log.childNodes).forEach(function (child) {
         if (child !== greeting) {

@@ -16,6 +16,7 @@ import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationListener;
 import nl.loket.conversation.Conversations;
 import nl.loket.conversation.StartedConversation;
+import nl.loket.insight.Satisfaction;
 import nl.loket.routing.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
 
     private final Conversations conversations;
     private final Router router;
+    private final Satisfaction satisfaction;
     private final FrameReader reader;
     private final ServerFrames frames;
     private final Disclosure disclosure;
@@ -55,8 +57,9 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
 
     ChatSocketHandler(Conversations conversations, Router router, FrameReader reader, ServerFrames frames,
             Disclosure disclosure, CustomerIdentity identity, GatewayProperties properties, RateLimits limits,
-            MeterRegistry meters, Clock clock) {
+            Satisfaction satisfaction, MeterRegistry meters, Clock clock) {
         this.conversations = conversations;
+        this.satisfaction = satisfaction;
         this.router = router;
         this.reader = reader;
         this.frames = frames;
@@ -184,6 +187,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
                 }
             }
             case ClientFrame.Close c -> close(socket);
+            case ClientFrame.Csat c -> satisfied(socket, c);
             case ClientFrame.Hello h -> throw new IllegalStateException("handled above");
         }
     }
@@ -262,6 +266,15 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
                 throw new BadFrame(ErrorCode.UNKNOWN_CONVERSATION, "this conversation has expired; start a new one");
             case AppendResult.StatusRefused refused ->
                 throw new BadFrame(ErrorCode.CONVERSATION_CLOSED, "this conversation is closed; start a new one");
+        }
+    }
+
+    private void satisfied(CustomerSocket socket, ClientFrame.Csat csat) {
+        switch (satisfaction.record(socket.conversationId, csat.score(), csat.comment())) {
+            case STORED, ALREADY_ANSWERED -> send(socket, frames.csatSaved());
+            case NOT_ENDED -> throw new BadFrame("csat is asked once the chat has ended; close it first");
+            case UNKNOWN_CONVERSATION ->
+                throw new BadFrame(ErrorCode.UNKNOWN_CONVERSATION, "this conversation has expired");
         }
     }
 

@@ -28,4 +28,8 @@ sealed interface ClientFrame {
 
     record Close() implements ClientFrame {
     }
+
+    /** The answer to the satisfaction question after the chat ended; {@code comment} may be null. */
+    record Csat(int score, String comment) implements ClientFrame {
+    }
 }

@@ -1,6 +1,7 @@
 package nl.loket.gateway;
 
 import java.util.Set;
+import nl.loket.insight.Satisfaction;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +41,7 @@ class FrameReader {
             case "typing" -> new ClientFrame.Typing();
             case "feedback" -> new ClientFrame.Feedback(requiredSeq(node), requiredBoolean(node, "helpful"));
             case "close" -> new ClientFrame.Close();
+            case "csat" -> new ClientFrame.Csat(score(node), optionalText(node, "comment", Satisfaction.MAX_COMMENT));
             default -> throw new BadFrame("unknown type '" + abbreviate(type) + "'");
         };
     }
@@ -91,6 +93,14 @@ class FrameReader {
             throw new BadFrame("hello.customer.issuedAt must be Unix time in whole seconds, at most " + MAX_ISSUED_AT);
         }
         return text;
+    }
+
+    private static int score(JsonNode node) {
+        JsonNode value = node.get("score");
+        if (value == null || !value.isIntegralNumber() || value.longValue() < 1 || value.longValue() > 5) {
+            throw new BadFrame("csat.score must be a whole number from 1 to 5");
+        }
+        return value.intValue();
     }
 
     private static long requiredSeq(JsonNode node) {

@@ -33,6 +33,9 @@ class ServerFrames {
     record Error(String type, String code, String message) {
     }
 
+    record CsatSaved(String type) {
+    }
+
     private final JsonMapper json;
 
     ServerFrames(JsonMapper json) {
@@ -68,6 +71,10 @@ class ServerFrames {
 
     TextMessage discardDeltas(long replyTo) {
         return write(new DiscardDelta("delta", replyTo, "", true));
+    }
+
+    TextMessage csatSaved() {
+        return write(new CsatSaved("csat_saved"));
     }
 
     TextMessage typing(String author) {

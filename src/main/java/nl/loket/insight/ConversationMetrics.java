@@ -98,7 +98,7 @@ class ConversationMetrics {
                 Counter.builder("loket.conversations.closed")
                         .description("Conversations closed, by who handled them (bot: resolved without a person;"
                                 + " queue: waited for one who never came; person) and by who closed them")
-                        .tag("handled", handled(log)).tag("by", closedBy(change.event().attribute("reason")))
+                        .tag("handled", Handled.by(log)).tag("by", closedBy(change.event().attribute("reason")))
                         .register(meters).increment();
             }
         }
@@ -136,17 +136,6 @@ class ConversationMetrics {
                 .register(meters);
         Gauge.builder("loket.agents.online", handover, h -> h.agentsOnline(queue))
                 .description("Agents online for a queue now (all nodes)").tag("queue", queue).register(meters);
-    }
-
-    private static String handled(List<ConversationEvent> log) {
-        boolean queued = false;
-        for (ConversationEvent e : log) {
-            if (e.kind() == EventKind.STATUS && e.status() == ConversationStatus.AGENT) {
-                return "person";
-            }
-            queued |= e.kind() == EventKind.STATUS && e.status() == ConversationStatus.QUEUED;
-        }
-        return queued ? "queue" : "bot";
     }
 
     private static String closedBy(String reason) {

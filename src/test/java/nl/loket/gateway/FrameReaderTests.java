@@ -28,6 +28,9 @@ class FrameReaderTests {
         assertThat(reader.read("{\"type\":\"feedback\",\"seq\":3,\"helpful\":false}"))
                 .isEqualTo(new ClientFrame.Feedback(3, false));
         assertThat(reader.read("{\"type\":\"close\"}")).isEqualTo(new ClientFrame.Close());
+        assertThat(reader.read("{\"type\":\"csat\",\"score\":4,\"comment\":\"vlot\"}"))
+                .isEqualTo(new ClientFrame.Csat(4, "vlot"));
+        assertThat(reader.read("{\"type\":\"csat\",\"score\":1}")).isEqualTo(new ClientFrame.Csat(1, null));
     }
 
     @ParameterizedTest
@@ -37,6 +40,9 @@ class FrameReaderTests {
         "{\"type\":\"message\",\"clientMsgId\":\"m\"}", "{\"type\":\"message\",\"clientMsgId\":\"m\",\"text\":[]}",
         "{\"type\":\"feedback\",\"seq\":0,\"helpful\":true}", "{\"type\":\"feedback\",\"helpful\":true}",
         "{\"type\":\"feedback\",\"seq\":1}", "{\"type\":\"message\"",
+        "{\"type\":\"csat\"}", "{\"type\":\"csat\",\"score\":0}", "{\"type\":\"csat\",\"score\":6}",
+        "{\"type\":\"csat\",\"score\":4.5}", "{\"type\":\"csat\",\"score\":\"4\"}",
+        "{\"type\":\"csat\",\"score\":4,\"comment\":7}",
         "{\"type\":\"hello\",\"customer\":{\"issuedAt\":\"31556889864403200\"}}",
         "{\"type\":\"hello\",\"customer\":{\"issuedAt\":1.5}}", "{\"type\":\"hello\",\"customer\":{\"name\":[]}}",
         "{\"type\":\"hello\",\"customer\":{\"signature\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}}"})

@@ -59,6 +59,10 @@ class MetricsIntegrationTests {
                 customer.send("type", "feedback", "seq", answer.path("seq").asLong(), "helpful", false);
                 customer.send("type", "close");
                 customer.status("closed");
+                customer.send("type", "csat", "score", 5);
+                customer.await("csat_saved");
+                customer.send("type", "csat", "score", 1);
+                customer.await("csat_saved"); // the first answer counts
             }
             String scrape = scrape();
 
@@ -78,6 +82,10 @@ class MetricsIntegrationTests {
                     .as("resolved without a person").isEqualTo(1);
             assertThat(value(scrape, "loket_feedback_total", "helpful", "false", "tier", "faq")).isEqualTo(1);
             assertThat(value(scrape, "loket_answer_time_seconds_count", "tier", "faq")).isEqualTo(2);
+            assertThat(value(scrape, "loket_csat_count", "handled", "bot")).isEqualTo(1);
+            assertThat(value(scrape, "loket_csat_sum", "handled", "bot")).isEqualTo(5);
+            assertThat(value(scrape, "loket_csat_count", "handled", "person")).isEqualTo(1);
+            assertThat(value(scrape, "loket_csat_sum", "handled", "person")).isEqualTo(3);
             assertThat(value(scrape, "loket_messages_total", "author", "system")).as("notices and status lines")
                     .isGreaterThanOrEqualTo(3); // queued, agent joined, closed (twice)
             assertThat(value(scrape, "loket_messages_total", "author", "agent")).isEqualTo(1);

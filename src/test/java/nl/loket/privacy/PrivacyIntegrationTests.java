@@ -148,6 +148,8 @@ class PrivacyIntegrationTests {
         JsonNode packet = export.path("stored").path("loket:handover:{c:" + id + "}:packet");
         assertThat(packet.path("details").path("customerNumber").asString()).isEqualTo(joke.number());
         assertThat(packet.path("customer").path("email").asString()).isEqualTo(joke.email());
+        assertThat(export.path("stored").path("loket:insight:{c:" + id + "}:csat").path("score").asString())
+                .isEqualTo("3");
         assertThat(export.toString()).doesNotContain("\"token\"");
 
         var out = new ByteArrayOutputStream();

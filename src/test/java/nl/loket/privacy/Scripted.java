@@ -68,7 +68,8 @@ public final class Scripted {
 
     /**
      * An FAQ answer, an LLM answer, a handover with the customer number asked, the agent's message and
-     * internal note, closed by the agent. Returns the conversation id.
+     * internal note, closed by the agent, and the customer's satisfaction score (3, with a comment).
+     * Returns the conversation id.
      */
     public static String full(Node node, Clients.Agent agent, Person p) {
         try (var customer = new Clients.Customer(node, "nl", p.hello(), null, null, 0)) {
@@ -91,6 +92,8 @@ public final class Scripted {
             agent.event(id, "the note", f -> "note".equals(f.path("kind").asString()));
             agent.send("type", "close", "conversationId", id);
             customer.status("closed");
+            customer.send("type", "csat", "score", 3, "comment", "Prima, " + p.marker());
+            customer.await("csat_saved");
             return id;
         }
     }

@@ -106,7 +106,7 @@ final class WidgetBrowser implements AutoCloseable {
         }
 
         Locator input() {
-            return page.locator("#loket-widget textarea");
+            return page.locator("#loket-widget textarea.input");
         }
 
         Locator items() {

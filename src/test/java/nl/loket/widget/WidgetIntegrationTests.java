@@ -31,6 +31,9 @@ class WidgetIntegrationTests extends BrowserTestSupport {
     @Autowired
     Faq faq;
 
+    @Autowired
+    nl.loket.insight.Satisfaction satisfaction;
+
     @Test
     void answersFromTheFaqInDutchWithDisclosureSourceAndChoices() {
         FaqEntry entry = faq.byId("meterstand-doorgeven").orElseThrow();
@@ -196,6 +199,33 @@ class WidgetIntegrationTests extends BrowserTestSupport {
             tab.send("Nieuwe vraag");
             assertThat(tab.botMessages()).hasCount(1);
             assertThat(tab.conversationId()).isNotEqualTo(id);
+            tab.assertClean();
+        }
+    }
+
+    @Test
+    void whenTheChatEndsItAsksOneSatisfactionQuestionAndStoresTheAnswer() {
+        try (var tab = browser.desktop().go(url("/"))) {
+            tab.openChat().send("Kan ik mijn termijnbedrag aanpassen?");
+            assertThat(tab.botMessages()).hasCount(1);
+            String id = tab.conversationId();
+            tab.page.locator("#loket-widget button.end").click();
+            tab.page.getByText("Ja, beëindigen").click();
+
+            Locator form = tab.page.locator("#loket-widget form.csat");
+            assertThat(form.locator("legend")).hasText("Hoe tevreden ben je over dit gesprek?");
+            assertThat(form.locator("input[type=radio]")).hasCount(5);
+            tab.assertNoAxeViolations();
+            form.locator("button[type=submit]").click();
+            assertThat(form.locator(".csat-problem")).isVisible(); // no score chosen: said, nothing sent
+            assertThat(form.locator("#loket-csat-1")).isFocused();
+            form.locator("label[for=loket-csat-4]").click();
+            form.locator("textarea").fill("Snel geholpen");
+            form.locator("button[type=submit]").click();
+
+            assertThat(tab.page.locator("#loket-widget .csat-thanks")).hasText("Bedankt voor je beoordeling!");
+            eventually(() -> assertThat(satisfaction.of(id)).hasValue(
+                    new nl.loket.insight.Satisfaction.Score(4, "Snel geholpen", "bot")));
             tab.assertClean();
         }
     }
