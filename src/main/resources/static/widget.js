@@ -69,6 +69,7 @@
       restarted: 'Je vorige chat is verlopen. We zijn een nieuwe chat begonnen.',
       error: 'Er ging iets mis: {m}',
       transcriptTitle: 'Chatgesprek',
+      transcriptId: 'Gespreksnummer (noem dit bij een vraag over je gegevens)',
       csatQuestion: 'Hoe tevreden ben je over dit gesprek?',
       csatScale: '1 is zeer ontevreden, 5 is zeer tevreden',
       csatScore: '{n} van 5',
@@ -126,6 +127,7 @@
       restarted: 'Your previous chat had expired. We started a new one.',
       error: 'Something went wrong: {m}',
       transcriptTitle: 'Chat conversation',
+      transcriptId: 'Conversation id (quote it when you ask about your data)',
       csatQuestion: 'How satisfied are you with this conversation?',
       csatScale: '1 is very dissatisfied, 5 is very satisfied',
       csatScore: '{n} out of 5',
@@ -1149,7 +1151,8 @@
 
     // ---- transcript: a text file built from the events the customer saw
     function transcriptText() {
-      var lines = [config.title + ' - ' + t.transcriptTitle, ''];
+      // the id lets the organisation find this conversation for an access or erasure request
+      var lines = [config.title + ' - ' + t.transcriptTitle, t.transcriptId + ': ' + (state.conversationId || ''), ''];
       state.events.forEach(function (event) {
         var when = event.at ? new Date(event.at).toLocaleString(config.lang === 'nl' ? 'nl-NL' : 'en-GB') : '';
         if (event.kind === 'status') {

@@ -97,6 +97,13 @@ class MetricsIntegrationTests {
                     .isEqualTo(1);
             assertThat(value(scrape, "loket_content_problems", "content", "queues")).isZero();
 
+            Matcher used = Pattern.compile("loket_[a-z_]+").matcher(java.nio.file.Files.readString(
+                    java.nio.file.Path.of("docs/grafana-dashboard.json")));
+            while (used.find()) {
+                assertThat(scrape).as("the dashboard's " + used.group() + " is scraped")
+                        .containsPattern("(?m)^" + used.group() + "[{ ]");
+            }
+
             List<String> types = scrape.lines().filter(l -> l.startsWith("# TYPE loket_"))
                     .map(l -> l.split(" ")[2]).toList();
             assertThat(types).hasSizeGreaterThan(20);

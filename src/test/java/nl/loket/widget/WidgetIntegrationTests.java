@@ -188,7 +188,8 @@ class WidgetIntegrationTests extends BrowserTestSupport {
 
             Download download = tab.page.waitForDownload(() -> tab.page.locator("#loket-widget button.download").click());
             String transcript = Files.readString(download.path());
-            assertThat(transcript).contains("Jij: Kan ik mijn termijnbedrag aanpassen?")
+            assertThat(transcript).contains("Gespreksnummer (noem dit bij een vraag over je gegevens): " + id)
+                    .contains("Jij: Kan ik mijn termijnbedrag aanpassen?")
                     .contains("Assistent: " + lastBotText(id))
                     .contains("De chat is beëindigd.");
             Files.createDirectories(WidgetBrowser.SCREENSHOTS);
