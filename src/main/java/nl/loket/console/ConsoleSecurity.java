@@ -87,10 +87,18 @@ class ConsoleSecurity {
                         .requestMatchers("/console/login.html", "/console/login.js", "/console/console.css",
                                 "/console/csrf")
                         .permitAll()
+                        // the insights page: content editors and supervisors, not agents (no scores of their own chats)
+                        .requestMatchers("/console/insights.html", "/console/insights.js", "/console/insights.css",
+                                "/console/api/insights", "/console/api/insights.csv")
+                        .hasAnyRole("EDITOR", "SUPERVISOR")
                         .anyRequest().hasAnyRole("AGENT", "SUPERVISOR"))
                 .authenticationManager(signIn)
                 .formLogin(f -> f.loginPage("/console/login.html").loginProcessingUrl("/console/login")
-                        .defaultSuccessUrl("/console/", true).failureHandler(failure))
+                        .successHandler((request, response, auth) -> response.sendRedirect(request.getContextPath()
+                                + (auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_AGENT")
+                                        || a.getAuthority().equals("ROLE_SUPERVISOR"))
+                                        ? "/console/" : "/console/insights.html")))
+                        .failureHandler(failure))
                 .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl("/console/login.html?signedOut"))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),

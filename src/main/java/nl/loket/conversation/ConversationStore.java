@@ -12,6 +12,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -55,6 +56,12 @@ class ConversationStore {
         }
         redis.opsForHash().putAll(keys.meta(), fields);
         redis.expire(keys.meta(), properties.retention());
+    }
+
+    /** The ids of every stored conversation, from their meta hashes (a SCAN: for rare, whole-store reads). */
+    List<String> ids() {
+        return RedisScan.keys(redis, ScanOptions.scanOptions().match("loket:conversation:{c:*}:meta").count(1000)
+                .build()).stream().map(key -> key.substring(key.indexOf("{c:") + 3, key.indexOf('}'))).toList();
     }
 
     Optional<Map<String, String>> meta(String id) {

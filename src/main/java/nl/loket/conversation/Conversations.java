@@ -54,6 +54,14 @@ public class Conversations {
         return new StartedConversation(conversation, token);
     }
 
+    /**
+     * The ids of every conversation still stored (within the retention), in no order. It scans all of
+     * Redis: for whole-store reads such as insights and erasure by customer, never on the message path.
+     */
+    public List<String> ids() {
+        return store.ids();
+    }
+
     public Optional<Conversation> find(String id) {
         if (!ConversationIds.isWellFormed(id)) {
             return Optional.empty();

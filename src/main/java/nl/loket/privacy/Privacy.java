@@ -36,7 +36,7 @@ public class Privacy {
     /** The conversations whose customer (as the host site described them) has this id, oldest first. */
     public List<String> conversationsOf(String customerId) {
         List<Conversation> found = new ArrayList<>();
-        for (String id : data.conversationIds()) {
+        for (String id : conversations.ids()) {
             conversations.find(id).filter(c -> customerId.equals(customerIdOf(c))).ifPresent(found::add);
         }
         found.sort(java.util.Comparator.comparing(Conversation::createdAt));

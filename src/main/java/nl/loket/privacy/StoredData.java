@@ -1,17 +1,13 @@
 package nl.loket.privacy;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import nl.loket.conversation.RedisScan;
 import org.springframework.data.redis.connection.DataType;
-import org.springframework.data.redis.connection.RedisClusterConnection;
-import org.springframework.data.redis.connection.RedisClusterNode;
-import org.springframework.data.redis.core.Cursor;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -54,14 +50,6 @@ class StoredData {
             }
         });
         return found;
-    }
-
-    /** The ids of every stored conversation (from their meta hashes). */
-    List<String> conversationIds() {
-        List<String> ids = new ArrayList<>();
-        scan(ScanOptions.scanOptions().match("loket:conversation:{c:*}:meta").count(SCAN_BATCH).build(), key ->
-                ids.add(key.substring(key.indexOf("{c:") + 3, key.indexOf('}'))));
-        return ids;
     }
 
     DataType type(String key) {
@@ -109,28 +97,7 @@ class StoredData {
         return removed[0];
     }
 
-    /** SCAN over the whole key space: on every primary of a Redis Cluster, else on the one server. */
     private void scan(ScanOptions options, Consumer<String> each) {
-        redis.execute((RedisCallback<Void>) connection -> {
-            if (connection instanceof RedisClusterConnection cluster) {
-                for (RedisClusterNode node : cluster.clusterGetNodes()) {
-                    if (node.isMaster()) {
-                        drain(cluster.scan(node, options), each);
-                    }
-                }
-            } else {
-                drain(connection.keyCommands().scan(options), each);
-            }
-            return null;
-        });
-    }
-
-    private static void drain(Cursor<byte[]> cursor, Consumer<String> each) {
-        // collect first: the callback writes, and a cursor of a connection must not be interleaved with it
-        List<String> keys = new ArrayList<>();
-        try (cursor) {
-            cursor.forEachRemaining(k -> keys.add(new String(k, StandardCharsets.UTF_8)));
-        }
-        keys.forEach(each);
+        RedisScan.keys(redis, options).forEach(each);
     }
 }

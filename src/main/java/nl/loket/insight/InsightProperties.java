@@ -1,0 +1,23 @@
+package nl.loket.insight;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param costPerAgentChat what a chat an agent handles costs (any currency), for the estimated saving
+ * @param costPerBotConversation what a conversation the bot handles costs (model, hosting)
+ * @param targetSaving the share of contact cost the organisation means to save (0.25: 25 %)
+ * @param zone the time zone of days and weeks on the insights page
+ */
+@Validated
+@ConfigurationProperties("loket.insight")
+public record InsightProperties(
+        @PositiveOrZero @DefaultValue("6.00") double costPerAgentChat,
+        @PositiveOrZero @DefaultValue("0.50") double costPerBotConversation,
+        @PositiveOrZero @DecimalMax("1") @DefaultValue("0.25") double targetSaving,
+        @DefaultValue("Europe/Amsterdam") ZoneId zone) {
+}

@@ -1,0 +1,51 @@
+package nl.loket.insight;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the insights page shows for a period and language, every figure derived from the stored
+ * conversations. Shares are 0..1; times in seconds; a figure without data is null.
+ */
+public record InsightsReport(Period period, Value value, List<Week> weeks, List<Topic> topics,
+        List<Unanswered> unanswered, List<Unhelpful> unhelpful, List<ReasonCount> handoverReasons,
+        List<EntryHits> entryHits) {
+
+    public record Period(LocalDate from, LocalDate to, String lang) {
+    }
+
+    public record Value(int conversations, int resolvedWithoutPerson, Double resolvedShare, int handovers,
+            Double handoverRate, Double averageTimeToHumanSeconds, Map<String, Csat> csat, Cost cost) {
+    }
+
+    /** Scores by who handled the chat: {@code bot} (alone), {@code person}, {@code queue} (nobody came). */
+    public record Csat(int count, Double average) {
+    }
+
+    public record Cost(double perAgentChat, double perBotConversation, double withoutBot, double withBot,
+            double saved, Double savedShare, double target, boolean targetMet) {
+    }
+
+    public record Week(String week, LocalDate start, int conversations, Double resolvedShare, Double handoverRate) {
+    }
+
+    /** An FAQ entry as a topic: in how many conversations it answered, and how many still went to a person. */
+    public record Topic(String entryId, String title, int conversations, int handovers, Double handoverRate,
+            double priority) {
+    }
+
+    /** Near-duplicate questions without a confident answer, with a draft FAQ file for them. */
+    public record Unanswered(int count, List<String> examples, String closestEntryId, String closestTitle,
+            String lang, String draftFile, String draft) {
+    }
+
+    public record Unhelpful(String entryId, String title, String tier, int count) {
+    }
+
+    public record ReasonCount(String week, String reason, int count) {
+    }
+
+    public record EntryHits(String entryId, String title, String lang, int hits) {
+    }
+}

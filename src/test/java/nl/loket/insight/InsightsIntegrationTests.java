@@ -1,0 +1,194 @@
+package nl.loket.insight;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import nl.loket.TestClock;
+import nl.loket.console.Clients;
+import nl.loket.console.Node;
+import nl.loket.llm.OpenAiWire;
+import nl.loket.privacy.Scripted;
+import nl.loket.privacy.Scripted.Person;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Scripted conversations on a day no other test uses, then the insights page's report and CSV for that
+ * day: every figure is what the scripts did (an FAQ answer, an LLM answer through WireMock, one that the
+ * model declined twice in near-duplicate words, a handover, thumbs down, two CSAT scores).
+ */
+class InsightsIntegrationTests {
+
+    /** Wednesday 14 October 2026, 11:00 in Amsterdam: queues open, and no other test's conversations. */
+    static final Instant WEDNESDAY = Instant.parse("2026-10-14T09:00:00Z");
+    static final String DAY = "from=2026-10-14&to=2026-10-15";
+    static final WireMockServer MODEL = new WireMockServer(options().dynamicPort());
+    static final TestClock CLOCK = new TestClock(WEDNESDAY);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static Node node;
+    static Person joke;
+
+    @BeforeAll
+    static void startAndScript() {
+        MODEL.start();
+        Scripted.stubModel(MODEL);
+        MODEL.stubFor(post(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("bitcoin")).atPriority(1)
+                .willReturn(OpenAiWire.sse(OpenAiWire.stream(List.of("NO_ANSWER")))));
+        node = Node.start("insights", CLOCK, Scripted.modelProperties(MODEL));
+        joke = Person.unique();
+        try (var anna = Clients.Agent.signIn(node, "anna", "demo")) {
+            Scripted.full(node, anna, joke); // faq meterstand-doorgeven, llm, handover, agent, CSAT 3
+        }
+        try (var customer = Clients.Customer.start(node, "nl")) { // the bot alone: thumbs down, CSAT 5
+            customer.say("Hoe geef ik mijn meterstand door?");
+            JsonNode answer = customer.bot();
+            customer.send("type", "feedback", "seq", answer.path("seq").asLong(), "helpful", false);
+            customer.send("type", "close");
+            customer.status("closed");
+            customer.send("type", "csat", "score", 5);
+            customer.await("csat_saved");
+        }
+        for (String question : List.of("Kan ik met bitcoin betalen?",
+                "Kan ik betalen met bitcoin, mijn naam is " + joke.name())) {
+            try (var customer = new Clients.Customer(node, "nl", joke.hello(), null, null, 0)) {
+                customer.say(question);
+                customer.bot();
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        node.close();
+        MODEL.stop();
+    }
+
+    @Test
+    void everyFigureOfThePageIsWhatTheConversationsRecorded() throws Exception {
+        JsonNode report = JSON.readTree(get("/console/api/insights?" + DAY, "eva").body());
+
+        JsonNode value = report.path("value");
+        assertThat(value.path("conversations").asInt()).isEqualTo(4);
+        assertThat(value.path("resolvedWithoutPerson").asInt()).isEqualTo(3);
+        assertThat(value.path("resolvedShare").asDouble()).isEqualTo(0.75);
+        assertThat(value.path("handovers").asInt()).isEqualTo(1);
+        assertThat(value.path("handoverRate").asDouble()).isEqualTo(0.25);
+        assertThat(value.path("averageTimeToHumanSeconds").asDouble()).isPositive();
+        assertThat(value.path("csat").path("bot").path("count").asInt()).isEqualTo(1);
+        assertThat(value.path("csat").path("bot").path("average").asDouble()).isEqualTo(5.0);
+        assertThat(value.path("csat").path("person").path("count").asInt()).isEqualTo(1);
+        assertThat(value.path("csat").path("person").path("average").asDouble()).isEqualTo(3.0);
+        JsonNode cost = value.path("cost"); // 4 x 6.00 without the bot; 4 x 0.50 + 1 x 6.00 with it
+        assertThat(cost.path("withoutBot").asDouble()).isEqualTo(24.0);
+        assertThat(cost.path("withBot").asDouble()).isEqualTo(8.0);
+        assertThat(cost.path("saved").asDouble()).isEqualTo(16.0);
+        assertThat(cost.path("savedShare").asDouble()).isEqualTo(0.6667);
+        assertThat(cost.path("target").asDouble()).isEqualTo(0.25);
+        assertThat(cost.path("targetMet").asBoolean()).isTrue();
+
+        assertThat(report.path("weeks")).hasSize(1);
+        assertThat(report.path("weeks").get(0).path("week").asString()).isEqualTo("2026-W42");
+        assertThat(report.path("weeks").get(0).path("start").asString()).isEqualTo("2026-10-12");
+        assertThat(report.path("weeks").get(0).path("conversations").asInt()).isEqualTo(4);
+        assertThat(report.path("weeks").get(0).path("handoverRate").asDouble()).isEqualTo(0.25);
+
+        JsonNode topic = report.path("topics").get(0);
+        assertThat(topic.path("entryId").asString()).isEqualTo("meterstand-doorgeven");
+        assertThat(topic.path("conversations").asInt()).isEqualTo(2);
+        assertThat(topic.path("handovers").asInt()).isEqualTo(1);
+        assertThat(topic.path("handoverRate").asDouble()).isEqualTo(0.5);
+        assertThat(report.path("topics")).hasSize(1);
+
+        assertThat(report.path("unanswered")).as("near-duplicates form one line").hasSize(1);
+        JsonNode group = report.path("unanswered").get(0);
+        assertThat(group.path("count").asInt()).isEqualTo(2);
+        assertThat(group.path("examples").get(0).asString()).isEqualTo("Kan ik met bitcoin betalen?");
+        assertThat(group.path("examples").get(1).asString()).as("redacted like for the LLM")
+                .isEqualTo("Kan ik betalen met bitcoin, mijn naam is [name]");
+        assertThat(report.toString()).doesNotContain(joke.name()).doesNotContain(joke.id())
+                .doesNotContain(joke.email());
+        assertThat(group.path("draftFile").asString()).isEqualTo("faq/nl/kan-ik-met-bitcoin-betalen.md");
+        assertThat(group.path("draft").asString()).startsWith("---\nid: kan-ik-met-bitcoin-betalen\nlang: nl\n"
+                + "title: \"Kan ik met bitcoin betalen?\"\nquestions:\n  - \"Kan ik met bitcoin betalen?\"\n"
+                + "  - \"Kan ik betalen met bitcoin, mijn naam is [name]\"\n")
+                .contains("asked 2 times without a confident answer");
+
+        assertThat(report.path("unhelpful")).hasSize(1);
+        assertThat(report.path("unhelpful").get(0).path("entryId").asString()).isEqualTo("meterstand-doorgeven");
+        assertThat(report.path("unhelpful").get(0).path("tier").asString()).isEqualTo("faq");
+        assertThat(report.path("unhelpful").get(0).path("count").asInt()).isEqualTo(1);
+
+        assertThat(report.path("handoverReasons")).hasSize(1);
+        assertThat(report.path("handoverReasons").get(0).path("reason").asString()).isEqualTo("asked_for_person");
+        assertThat(report.path("handoverReasons").get(0).path("count").asInt()).isEqualTo(1);
+
+        JsonNode hits = report.path("entryHits");
+        assertThat(hits.get(0).path("entryId").asString()).isEqualTo("meterstand-doorgeven");
+        assertThat(hits.get(0).path("hits").asInt()).isEqualTo(2);
+        assertThat(hits.valueStream().skip(1)).as("entries nobody hit are listed with 0").isNotEmpty()
+                .allMatch(h -> h.path("hits").asInt() == 0);
+
+        JsonNode english = JSON.readTree(get("/console/api/insights?" + DAY + "&lang=en", "sanne").body());
+        assertThat(english.path("value").path("conversations").asInt()).isZero();
+        assertThat(english.path("entryHits").valueStream()).allMatch(h -> h.path("lang").asString().equals("en"));
+    }
+
+    @Test
+    void everyTableDownloadsAsCsvWithTheSameFigures() throws Exception {
+        HttpResponse<String> value = get("/console/api/insights.csv?table=value&" + DAY, "eva");
+        assertThat(value.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(value.body()).startsWith("figure,value\r\n").contains("\r\nconversations,4\r\n")
+                .contains("\r\nresolved_share,0.75\r\n").contains("\r\nhandover_rate,0.25\r\n")
+                .contains("\r\ncsat_bot_average,5.0\r\n").contains("\r\ncsat_person_average,3.0\r\n")
+                .contains("\r\ncost_saved,16.0\r\n").contains("\r\ntarget_met,true\r\n");
+        assertThat(get("/console/api/insights.csv?table=topics&" + DAY, "eva").body())
+                .isEqualTo("entry,title,conversations,handovers,handover_rate,priority\r\n"
+                        + "meterstand-doorgeven,Meterstand doorgeven,2,1,0.5,1.0\r\n");
+        assertThat(get("/console/api/insights.csv?table=unanswered&" + DAY, "eva").body())
+                .contains("\r\n2,nl,\"Kan ik met bitcoin betalen? | Kan ik betalen met bitcoin, mijn naam is [name]\","
+                        + "termijnbedrag-verhogen,Termijnbedrag verhogen\r\n");
+        assertThat(get("/console/api/insights.csv?table=handover-reasons&" + DAY, "eva").body())
+                .isEqualTo("week,reason,count\r\n2026-W42,asked_for_person,1\r\n");
+        assertThat(get("/console/api/insights.csv?table=unhelpful&" + DAY, "eva").body())
+                .isEqualTo("entry,title,tier,count\r\nmeterstand-doorgeven,Meterstand doorgeven,faq,1\r\n");
+        assertThat(get("/console/api/insights.csv?table=weeks&" + DAY, "eva").body())
+                .isEqualTo("week,start,conversations,resolved_share,handover_rate\r\n2026-W42,2026-10-12,4,0.75,0.25\r\n");
+        assertThat(get("/console/api/insights.csv?table=entry-hits&" + DAY, "eva").body())
+                .contains("\r\nmeterstand-doorgeven,Meterstand doorgeven,nl,2\r\n");
+    }
+
+    @Test
+    void editorsAndSupervisorsSeeThePageAgentsDoNot() throws Exception {
+        assertThat(get("/console/insights.html", "eva").statusCode()).isEqualTo(200);
+        assertThat(get("/console/insights.html", "sanne").statusCode()).isEqualTo(200);
+        assertThat(get("/console/insights.html", "anna").statusCode()).as("an agent").isEqualTo(403);
+        assertThat(get("/console/api/insights?" + DAY, "anna").statusCode()).isEqualTo(403);
+        assertThat(get("/console/", "eva").statusCode()).as("an editor has no agent console").isEqualTo(403);
+        HttpResponse<String> badDate = get("/console/api/insights?from=gisteren", "eva");
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badDate.body()).path("code").asString()).isEqualTo("bad_date");
+        assertThat(JSON.readTree(get("/console/api/insights.csv?table=secrets", "eva").body()).path("code")
+                .asString()).isEqualTo("unknown_table");
+        assertThat(JSON.readTree(get("/console/api/insights?from=2026-10-15&to=2026-10-14", "eva").body())
+                .path("code").asString()).isEqualTo("bad_period");
+    }
+
+    private static HttpResponse<String> get(String path, String account) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(node.http() + path))
+                .header("Cookie", Clients.sessionCookie(node, account, "demo")).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
