@@ -28,12 +28,12 @@ class ConversationStore {
             RedisScript.of(new ClassPathResource("scripts/conversation-touch.lua"), Long.class);
 
     private final StringRedisTemplate redis;
-    private final JsonMapper json;
+    private final EventJson json;
     private final ConversationProperties properties;
 
     ConversationStore(StringRedisTemplate redis, JsonMapper json, ConversationProperties properties) {
         this.redis = redis;
-        this.json = json;
+        this.json = new EventJson(json);
         this.properties = properties;
     }
 
@@ -93,8 +93,9 @@ class ConversationStore {
     AppendResult append(String id, ConversationEvent event, String allowedStatuses, Holder holder, String heldBy,
             Instant now) {
         var keys = ConversationKeys.of(id);
-        String data = json.writeValueAsString(event);
-        List<?> reply = redis.execute(APPEND, keys.all(), data, nullToEmpty(event.clientMsgId()), allowedStatuses,
+        String data = json.write(event);
+        List<?> reply = redis.execute(APPEND, keys.all(), data, nullToEmpty(EventJson.clientMsgId(event)),
+                allowedStatuses,
                 Long.toString(properties.retention().toMillis()), ConversationKeys.FANOUT_CHANNEL, id,
                 holder == null ? "" : holder.status().name(), holder == null ? "" : holder.queueName(),
                 holder instanceof Holder.Agent a ? a.agent() : "", Long.toString(now.toEpochMilli()),
@@ -103,7 +104,7 @@ class ConversationStore {
         long seq = (Long) reply.get(1);
         String third = String.valueOf(reply.get(2));
         return switch ((int) code) {
-            case 1 -> new AppendResult.Stored(event.stored(seq, Instant.ofEpochMilli(Long.parseLong(third))));
+            case 1 -> new AppendResult.Stored(EventJson.stamped(event, seq, Instant.ofEpochMilli(Long.parseLong(third))));
             case 0 -> new AppendResult.Duplicate(seq);
             case -1 -> new AppendResult.UnknownConversation();
             case -2 -> new AppendResult.StatusRefused(ConversationStatus.valueOf(third));
@@ -129,13 +130,14 @@ class ConversationStore {
     }
 
     ConversationEvent decode(long seq, long atMillis, String data) {
-        return json.readValue(data, ConversationEvent.class).stored(seq, Instant.ofEpochMilli(atMillis));
+        return json.read(data, seq, Instant.ofEpochMilli(atMillis));
     }
 
     private ConversationEvent decode(long seq, Map<Object, Object> fields, Map<Object, Object> feedback) {
         ConversationEvent event = decode(seq, Long.parseLong(fields.get("at").toString()), fields.get("data").toString());
         Object helpful = feedback.get(Long.toString(seq));
-        return helpful == null ? event : event.withHelpful(Boolean.parseBoolean(helpful.toString()));
+        return helpful != null && event instanceof ConversationEvent.BotMessage answer
+                ? answer.withHelpful(Boolean.parseBoolean(helpful.toString())) : event;
     }
 
     boolean putFeedback(String id, long seq, boolean helpful) {

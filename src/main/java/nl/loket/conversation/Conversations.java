@@ -82,31 +82,34 @@ public class Conversations {
 
     /** A customer message, stored once per clientMsgId; refused once the conversation is closed. */
     public AppendResult appendCustomerMessage(String id, String clientMsgId, String text) {
-        return append(id, ConversationEvent.customerMessage(text, clientMsgId), OPEN);
+        return append(id, new ConversationEvent.CustomerMessage(text, clientMsgId), OPEN);
     }
 
     /** A bot event, stored only while the status is BOT: bot silence is checked atomically in Redis. */
-    public AppendResult appendFromBot(String id, ConversationEvent event) {
+    public AppendResult appendFromBot(String id, ConversationEvent.BotMessage event) {
         return append(id, event, ",BOT,");
     }
 
     /** An agent's message or note, stored only while an agent holds the conversation. */
     public AppendResult appendFromAgent(String id, ConversationEvent event) {
+        if (event.author() != Author.AGENT) {
+            throw new IllegalArgumentException("an agent writes agent messages and notes, not a " + event.kind());
+        }
         return append(id, event, ",AGENT,");
     }
 
     /** A system notice for an open conversation. */
-    public AppendResult appendNotice(String id, ConversationEvent event) {
+    public AppendResult appendNotice(String id, ConversationEvent.Notice event) {
         return append(id, event, OPEN);
     }
 
     /**
      * Moves the conversation from {@code transition.from()} to {@code transition.holder()} (status and
-     * holder in one atomic step) and logs {@code event} (a status event); refused when the status is
-     * no longer {@code from}, so two nodes cannot both make the same move.
+     * holder in one atomic step) and logs {@code event}; refused when the status is no longer
+     * {@code from}, so two nodes cannot both make the same move.
      */
-    public AppendResult changeStatus(String id, Transition transition, ConversationEvent event) {
-        if (event.kind() != EventKind.STATUS || event.status() != transition.to()) {
+    public AppendResult changeStatus(String id, Transition transition, ConversationEvent.StatusChange event) {
+        if (event.status() != transition.to()) {
             throw new IllegalArgumentException("a status change is logged as a status event for its target");
         }
         AppendResult result = store.append(id, event, "," + transition.from().name() + ",", transition.holder(),
@@ -124,8 +127,7 @@ public class Conversations {
             if (current == ConversationStatus.CLOSED) {
                 return;
             }
-            var event = ConversationEvent.statusChange(ConversationStatus.CLOSED, null, null, null,
-                    Map.of("reason", reason));
+            var event = new ConversationEvent.StatusChange(ConversationStatus.CLOSED, null, Map.of("reason", reason));
             if (!(changeStatus(id, Transition.of(current, ConversationStatus.CLOSED), event)
                     instanceof AppendResult.StatusRefused)) {
                 return;
@@ -143,8 +145,7 @@ public class Conversations {
      */
     public boolean recordFeedback(String id, long seq, boolean helpful) {
         List<ConversationEvent> target = store.eventsAfter(id, seq - 1, seq);
-        if (target.isEmpty() || target.getFirst().author() != Author.BOT
-                || target.getFirst().kind() != EventKind.MESSAGE) {
+        if (target.isEmpty() || !(target.getFirst() instanceof ConversationEvent.BotMessage)) {
             return false;
         }
         return store.putFeedback(id, seq, helpful);

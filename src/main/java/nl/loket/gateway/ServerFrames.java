@@ -49,7 +49,7 @@ class ServerFrames {
         node.remove("clientMsgId");
         node.remove("attributes");
         // the one module detail customers see: how long they will wait, in seconds
-        String waitMinutes = event.attribute("estimatedWaitMinutes");
+        String waitMinutes = ConversationEvent.attribute(event, "estimatedWaitMinutes");
         if (waitMinutes != null) {
             node.put("estimatedWait", Long.parseLong(waitMinutes) * 60);
         }

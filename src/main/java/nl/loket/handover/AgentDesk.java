@@ -64,9 +64,9 @@ class AgentDesk {
             return AgentAction.NOT_WAITING;
         }
         String queue = waiting.queue();
-        var event = ConversationEvent.statusChange(ConversationStatus.AGENT,
-                texts.say(conversation, "handover.agent-joined", agentName), agentName, null,
-                Map.of("reason", "accepted", "queue", queue));
+        var event = new ConversationEvent.StatusChange(ConversationStatus.AGENT,
+                texts.say(conversation, "handover.agent-joined", agentName),
+                Map.of("reason", "accepted", "queue", queue)).withAgent(agentName);
         store.assign(agentName, conversationId, true); // an index: chatsOf checks it against the holder
         AppendResult result = conversations.changeStatus(conversationId,
                 Transition.of(ConversationStatus.QUEUED, new Holder.Agent(agentName, queue)), event);
@@ -168,8 +168,9 @@ class AgentDesk {
         }
         String queueTitle = queues.find(to instanceof Holder.Queue q ? q.queue() : held.queue())
                 .map(q -> q.title(conversation.lang())).orElse("");
-        var event = ConversationEvent.statusChange(to.status(), texts.say(conversation, textKey, agentName, queueTitle),
-                to.status() == ConversationStatus.QUEUED ? null : agentName, null, attributes);
+        var event = new ConversationEvent.StatusChange(to.status(),
+                texts.say(conversation, textKey, agentName, queueTitle), attributes)
+                .withAgent(to.status() == ConversationStatus.QUEUED ? null : agentName);
         if (!(conversations.changeStatus(conversationId, Transition.byAgent(agentName, to), event)
                 instanceof AppendResult.Stored)) {
             return AgentAction.NOT_YOURS;

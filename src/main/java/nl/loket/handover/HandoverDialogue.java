@@ -97,8 +97,8 @@ class HandoverDialogue implements DialogueOwner {
             return;
         }
         String queue = conversation.holder().queueName();
-        var event = ConversationEvent.statusChange(ConversationStatus.BOT,
-                texts.say(conversation, "handover.left-queue"), null, null,
+        var event = new ConversationEvent.StatusChange(ConversationStatus.BOT,
+                texts.say(conversation, "handover.left-queue"),
                 Map.of("reason", "customer_left_queue", "queue", queue));
         if (conversations.changeStatus(conversation.id(), Transition.of(ConversationStatus.QUEUED,
                 ConversationStatus.BOT), event) instanceof AppendResult.Stored) {
@@ -213,7 +213,7 @@ class HandoverDialogue implements DialogueOwner {
             outcome = "closed";
         }
         dialogues.startQuietly(conversation.id(), noAgent(conversation));
-        conversations.appendNotice(conversation.id(), ConversationEvent.notice(text,
+        conversations.appendNotice(conversation.id(), new ConversationEvent.Notice(text,
                 texts.replies(conversation, "handover.leave-message", "handover.carry-on"),
                 Map.of("reason", reason, "queue", queue.name(), "outcome", outcome)));
         return true;

@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import nl.loket.conversation.Author;
 import nl.loket.conversation.Conversation;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
-import nl.loket.conversation.EventKind;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -49,18 +47,19 @@ class PacketBuilder {
         List<String> askedSinceBot = new ArrayList<>();
         List<HandoverPacket.BotAttempt> attempts = new ArrayList<>();
         for (ConversationEvent e : conversations.eventsAfter(conversation.id(), 0)) {
-            if (e.kind() == EventKind.STATUS && e.status() == ConversationStatus.BOT) {
-                askedSinceBot.clear(); // back with the bot after an earlier handover: a new question
-            }
-            if (e.kind() != EventKind.MESSAGE) {
-                continue;
-            }
-            if (e.author() == Author.CUSTOMER && e.text() != null) {
-                asked.add(e.text());
-                askedSinceBot.add(e.text());
-            } else if (e.author() == Author.BOT && e.attribute("dialogue") == null) {
-                attempts.add(new HandoverPacket.BotAttempt(e.seq(), e.tier(), e.text(), e.sources(),
-                        e.attribute("score"), e.attribute("entryId"), e.helpful(), e.attribute("outcome")));
+            switch (e) {
+                case ConversationEvent.StatusChange s when s.status() == ConversationStatus.BOT ->
+                    askedSinceBot.clear(); // back with the bot after an earlier handover: a new question
+                case ConversationEvent.CustomerMessage m when m.text() != null -> {
+                    asked.add(m.text());
+                    askedSinceBot.add(m.text());
+                }
+                case ConversationEvent.BotMessage m when m.attribute("dialogue") == null ->
+                    attempts.add(new HandoverPacket.BotAttempt(m.seq(), m.tier(), m.text(), m.sources(),
+                            m.attribute("score"), m.attribute("entryId"), m.helpful(), m.attribute("outcome")));
+                default -> {
+                    // agents' messages, notes, notices and the bot's dialogue questions are no bot attempts
+                }
             }
         }
         store.putPacket(conversation.id(), json.writeValueAsString(new HandoverPacket(HandoverPacket.VERSION,

@@ -198,7 +198,7 @@ public class LlmTier {
         attributes.put("attempts", Integer.toString(done.attempts()));
         attributes.put("offered", String.join(",", request.sources().stream().map(GroundingSource::id).toList()));
         List<Source> sources = accepted.cited().stream().map(s -> new Source(s.id(), s.title())).toList();
-        var event = ConversationEvent.botMessage(accepted.text(), "llm", sources, List.of(), attributes);
+        var event = new ConversationEvent.BotMessage(accepted.text(), "llm", sources, List.of(), attributes);
         AppendResult result = conversations.appendFromBot(request.conversationId(), event);
         if (result instanceof AppendResult.Stored stored) {
             metrics.answered(elapsed);

@@ -30,7 +30,7 @@ class FaqTier {
     }
 
     /** The FAQ's reply and what it means for the route; empty when the FAQ has nothing. */
-    record Reply(ConversationEvent event, RouteOutcome outcome, Optional<String> handoverQueue) {
+    record Reply(ConversationEvent.BotMessage event, RouteOutcome outcome, Optional<String> handoverQueue) {
     }
 
     Optional<Reply> reply(String lang, String question) {
@@ -48,7 +48,7 @@ class FaqTier {
         attributes.put("entryId", entry.id());
         attributes.put("outcome", "faq");
         attributes.put("score", score(match));
-        var event = ConversationEvent.botMessage(entry.answer(), "faq", List.of(new Source(entry.id(), entry.title())),
+        var event = new ConversationEvent.BotMessage(entry.answer(), "faq", List.of(new Source(entry.id(), entry.title())),
                 entry.quickReplies(), attributes);
         return new Reply(event, new RouteOutcome.FaqAnswered(entry.id(), entry.tags()),
                 entry.handsOver() ? Optional.of(entry.handover()) : Optional.empty());
@@ -60,7 +60,7 @@ class FaqTier {
                 .toList();
         List<String> ids = match.clarify().stream().map(c -> c.entry().id()).toList();
         String text = texts.getMessage("faq.clarify", null, Locale.forLanguageTag(lang));
-        var event = ConversationEvent.botMessage(text, "faq", List.of(), options,
+        var event = new ConversationEvent.BotMessage(text, "faq", List.of(), options,
                 Map.of("outcome", "faq_clarify", "candidates", String.join(",", ids), "score", score(match)));
         return new Reply(event, new RouteOutcome.Clarified(ids), Optional.empty());
     }

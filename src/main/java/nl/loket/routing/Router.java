@@ -180,14 +180,14 @@ public class Router {
         Locale locale = Locale.forLanguageTag(conversation.lang());
         var offer = new QuickReply(texts.getMessage("router.ask-person.label", null, locale),
                 texts.getMessage("router.ask-person.value", null, locale));
-        conversations.appendFromBot(conversation.id(), ConversationEvent.botMessage(
+        conversations.appendFromBot(conversation.id(), new ConversationEvent.BotMessage(
                 texts.getMessage("router.cannot-answer", null, locale), null, List.of(), List.of(offer),
                 Map.of("outcome", "no_answer", "llm", notAnswered)));
         return new RouteOutcome.NotAnswered(notAnswered, offer.value());
     }
 
     private void say(Conversation conversation, Reply reply, Map<String, String> attributes) {
-        conversations.appendFromBot(conversation.id(), ConversationEvent.botMessage(reply.text(), null, List.of(),
+        conversations.appendFromBot(conversation.id(), new ConversationEvent.BotMessage(reply.text(), null, List.of(),
                 reply.quickReplies(), attributes));
     }
 

@@ -51,7 +51,7 @@ class LlmTierIntegrationTests extends LlmIntegrationTest {
         LlmOutcome outcome = ask("Hoe geef ik mijn stand door?");
 
         assertThat(outcome).isInstanceOf(LlmOutcome.Answered.class);
-        ConversationEvent answer = botEvents().getFirst();
+        ConversationEvent.BotMessage answer = botEvents().getFirst();
         assertThat(answer.text()).isEqualTo("Je geeft je stand door in de app.");
         assertThat(answer.tier()).isEqualTo("llm");
         assertThat(answer.sources()).containsExactly(new Source("meterstand-doorgeven", "Meterstand doorgeven"));
@@ -186,7 +186,7 @@ class LlmTierIntegrationTests extends LlmIntegrationTest {
         Thread.ofVirtual().start(() -> {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !widget.deltas.isEmpty());
             conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
-                    ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, 1, Map.of()));
+                    new ConversationEvent.StatusChange(0, null, ConversationStatus.QUEUED, null, null, 1, null, Map.of()));
         });
 
         assertThat(ask("Hoe geef ik mijn stand door?")).isEqualTo(new LlmOutcome.Cancelled());
@@ -199,8 +199,8 @@ class LlmTierIntegrationTests extends LlmIntegrationTest {
     @Test
     void theLogRefusesAnAnswerOnceTheStatusIsNoLongerBot() {
         conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
-                ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, 1, Map.of()));
-        assertThat(conversations.appendFromBot(id, ConversationEvent.botMessage("x", "llm", List.of(), List.of(),
+                new ConversationEvent.StatusChange(0, null, ConversationStatus.QUEUED, null, null, 1, null, Map.of()));
+        assertThat(conversations.appendFromBot(id, new ConversationEvent.BotMessage("x", "llm", List.of(), List.of(),
                 Map.of()))).isInstanceOf(AppendResult.StatusRefused.class);
     }
 

@@ -13,7 +13,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.List;
 import nl.loket.TestClock;
-import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.faq.Faq;
@@ -97,7 +96,7 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
             tab.screenshot("21-llm-answer-with-source");
 
             assertGrewInSteps(streamedTexts(tab.page), answer);
-            ConversationEvent stored = lastBotEvent(tab.conversationId());
+            ConversationEvent.BotMessage stored = lastBotEvent(tab.conversationId());
             assertThat(stored.tier()).isEqualTo("llm");
             assertThat(stored.text()).isEqualTo(answer);
             // the model saw the FAQ's best entry as source 1: the widget's source is the one it cited
@@ -259,8 +258,9 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
         assertThat(answer).as("what was streamed is the start of the answer").startsWith(shown.getLast());
     }
 
-    private ConversationEvent lastBotEvent(String conversationId) {
-        return conversations.eventsAfter(conversationId, 0).stream().filter(e -> e.author() == Author.BOT)
+    private ConversationEvent.BotMessage lastBotEvent(String conversationId) {
+        return conversations.eventsAfter(conversationId, 0).stream()
+                .filter(ConversationEvent.BotMessage.class::isInstance).map(ConversationEvent.BotMessage.class::cast)
                 .reduce((a, b) -> b).orElseThrow();
     }
 
