@@ -27,7 +27,8 @@ import org.springframework.stereotype.Service;
  * the FAQ, the LLM, an honest "I cannot answer". Bot silence is enforced here, once: nothing runs
  * unless the conversation is in {@link ConversationStatus#BOT}, and the log refuses bot events in
  * any other status. Everything it needs to decide (status, holder, dialogue phase, what the
- * triggers need) is one Redis read; the log is read only when the LLM needs the history.
+ * triggers need) is one Redis read; the log is read only when the LLM needs the history. Every
+ * bot message, whichever tier or dialogue wrote it, is appended here and nowhere else.
  */
 @Service
 public class Router {
@@ -119,7 +120,7 @@ public class Router {
         Optional<FaqTier.Reply> fromFaq = faq.reply(conversation.lang(), message.text());
         if (fromFaq.isPresent()) {
             var reply = fromFaq.get();
-            if (conversations.appendFromBot(conversation.id(), reply.event()).stored().isEmpty()) {
+            if (!append(conversation, reply.event())) {
                 return new RouteOutcome.Silent(ConversationStatus.BOT); // left BOT while the FAQ answered
             }
             if (reply.handoverQueue().isPresent() && reply.outcome() instanceof RouteOutcome.FaqAnswered answered) {
@@ -160,35 +161,46 @@ public class Router {
 
     /** The LLM tier, then the final fallback: an honest reply that says how to reach a person. */
     private RouteOutcome answerWithLlm(Conversation conversation, ConversationEvent message) {
-        String notAnswered;
-        if (!llm.enabled()) {
-            notAnswered = "off";
-        } else {
+        String notAnswered = "off";
+        if (llm.enabled()) {
             var sources = llm.sources(message.text(), conversation.lang());
             var history = conversations.eventsAfter(conversation.id(),
                     Math.max(0, message.seq() - 1 - 3L * llm.historyTurns()));
-            notAnswered = switch (llm.answer(new LlmRequest(conversation.id(), message.seq(), message.text(),
-                    conversation.lang(), history, sources))) {
-                case LlmOutcome.Answered a -> null;
-                case LlmOutcome.Cancelled c -> null;
-                case LlmOutcome.NotAnswered n -> n.reason();
-            };
-        }
-        if (notAnswered == null) {
-            return new RouteOutcome.LlmAnswered();
+            switch (llm.answer(new LlmRequest(conversation.id(), message.seq(), message.text(), conversation.lang(),
+                    history, sources))) {
+                case LlmOutcome.Answered a -> {
+                    if (append(conversation, a.answer())) {
+                        return new RouteOutcome.LlmAnswered();
+                    }
+                    // the chat left BOT after the tier's last look: the streamed text goes, nothing is said
+                    conversations.discardDeltas(conversation.id(), message.seq());
+                    return new RouteOutcome.Silent(ConversationStatus.BOT);
+                }
+                case LlmOutcome.Cancelled c -> {
+                    return new RouteOutcome.Silent(ConversationStatus.BOT);
+                }
+                case LlmOutcome.NotAnswered n -> notAnswered = n.reason();
+            }
         }
         Locale locale = Locale.forLanguageTag(conversation.lang());
         var offer = new QuickReply(texts.getMessage("router.ask-person.label", null, locale),
                 texts.getMessage("router.ask-person.value", null, locale));
-        conversations.appendFromBot(conversation.id(), new ConversationEvent.BotMessage(
-                texts.getMessage("router.cannot-answer", null, locale), null, List.of(), List.of(offer),
-                Map.of("outcome", "no_answer", "llm", notAnswered)));
+        append(conversation, new ConversationEvent.BotMessage(texts.getMessage("router.cannot-answer", null, locale),
+                null, List.of(), List.of(offer), Map.of("outcome", "no_answer", "llm", notAnswered)));
         return new RouteOutcome.NotAnswered(notAnswered, offer.value());
     }
 
     private void say(Conversation conversation, Reply reply, Map<String, String> attributes) {
-        conversations.appendFromBot(conversation.id(), new ConversationEvent.BotMessage(reply.text(), null, List.of(),
-                reply.quickReplies(), attributes));
+        append(conversation, new ConversationEvent.BotMessage(reply.text(), null, List.of(), reply.quickReplies(),
+                attributes));
+    }
+
+    /**
+     * The one place a bot message is appended, whichever tier wrote it; false when the log refused it
+     * because the chat left BOT meanwhile (bot silence, checked atomically in Redis).
+     */
+    private boolean append(Conversation conversation, ConversationEvent.BotMessage answer) {
+        return conversations.appendFromBot(conversation.id(), answer).stored().isPresent();
     }
 
     private Optional<ConversationState> read(String conversationId) {

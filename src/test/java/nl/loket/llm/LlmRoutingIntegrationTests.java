@@ -47,6 +47,9 @@ class LlmRoutingIntegrationTests extends LlmIntegrationTest {
                     .allMatch(f -> f.path("replyTo").asLong() == answer.path("seq").asLong() - 1);
             assertThat(conversations.eventsAfter(conversationId, 0)).extracting(ConversationEvent::author)
                     .containsExactly(Author.CUSTOMER, Author.BOT);
+            var stored = (ConversationEvent.BotMessage) conversations.eventsAfter(conversationId, 0).getLast();
+            assertThat(stored.attributes()).as("the router stores the tier's answer as the tier wrote it")
+                    .containsEntry("outcome", "llm").containsEntry("model", "gpt-4o-mini").containsKey("latencyMs");
         }
     }
 
