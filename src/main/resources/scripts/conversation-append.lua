@@ -1,12 +1,13 @@
 -- Appends one event to a conversation's log atomically, so that several nodes writing the same
 -- conversation at the same moment still get seq 1, 2, 3 ... with no gaps and no duplicates. A status
 -- change moves the holder (queue, agent) in the same step: there is no moment in which a chat is
--- AGENT and held by nobody.
+-- AGENT and held by nobody, and none in which it waits for one agent but anyone may take it.
 -- KEYS: 1 meta hash, 2 log stream, 3 clientMsgId -> seq hash, 4 feedback hash
 -- ARGV: 1 event JSON, 2 clientMsgId or '', 3 allowed statuses as ',BOT,QUEUED,' or '' for any,
 --       4 idle retention in ms, 5 fan-out channel, 6 conversation id, 7 new status or '',
---       8 new holder's queue or '', 9 new holder's agent or '', 10 now in epoch ms (the app's clock),
---       11 the agent who must hold the chat now or '' for anyone
+--       8 new holder's queue or '', 9 new holder's agent (for QUEUED: the one agent it is meant for) or '',
+--       10 now in epoch ms (the app's clock), 11 the agent whose chat it must be now or '' for anyone
+--       (held by them; while QUEUED: meant for them or for nobody in particular)
 -- Returns {code, seq, at}: 1 stored, 0 duplicate clientMsgId (seq of the original),
 --        -1 unknown conversation, -2 status not allowed or held by another agent (3rd value: the current status),
 --        -3 status and holder do not fit together (nothing written)
@@ -19,12 +20,13 @@ end
 if ARGV[3] ~= '' and not string.find(ARGV[3], ',' .. status .. ',', 1, true) then
   return {-2, 0, status}
 end
-if ARGV[11] and ARGV[11] ~= '' and redis.call('HGET', KEYS[1], 'agent') ~= ARGV[11] then
-  return {-2, 0, status}
+if ARGV[11] and ARGV[11] ~= '' then
+  local agent = redis.call('HGET', KEYS[1], 'agent')
+  if agent ~= ARGV[11] and not (status == 'QUEUED' and (not agent or agent == '')) then return {-2, 0, status} end
 end
 if ARGV[7] ~= '' then
   local to, queue, agent = ARGV[7], ARGV[8], ARGV[9]
-  local fits = (to == 'QUEUED' and queue ~= '' and agent == '') or (to == 'AGENT' and agent ~= '')
+  local fits = (to == 'QUEUED' and queue ~= '') or (to == 'AGENT' and agent ~= '')
     or ((to == 'BOT' or to == 'CLOSED') and queue == '' and agent == '')
   if not fits then return {-3, 0, to} end
   redis.call('HSET', KEYS[1], 'status', to, 'queue', queue, 'agent', agent)

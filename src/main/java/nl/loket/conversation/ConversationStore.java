@@ -98,7 +98,7 @@ class ConversationStore {
                 allowedStatuses,
                 Long.toString(properties.retention().toMillis()), ConversationKeys.FANOUT_CHANNEL, id,
                 holder == null ? "" : holder.status().name(), holder == null ? "" : holder.queueName(),
-                holder instanceof Holder.Agent a ? a.agent() : "", Long.toString(now.toEpochMilli()),
+                holder == null ? "" : holder.agentField(), Long.toString(now.toEpochMilli()),
                 nullToEmpty(heldBy));
         long code = (Long) reply.get(0);
         long seq = (Long) reply.get(1);

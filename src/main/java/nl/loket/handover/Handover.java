@@ -79,21 +79,24 @@ public class Handover {
     // ---------------------------------------------------------------- agent side (console)
 
     /** Takes a waiting chat. Exactly one of several agents accepting at once, on any nodes, gets it. */
-    public AgentAction accept(String conversationId, String agentName) {
-        return desk.accept(conversationId, agentName);
+    public AgentAction accept(String conversationId, DeskAgent agent) {
+        return desk.accept(conversationId, agent);
     }
 
-    public AgentAction handBack(String conversationId, String agentName) {
-        return desk.handBack(conversationId, agentName);
+    public AgentAction handBack(String conversationId, DeskAgent agent) {
+        return desk.handBack(conversationId, agent);
     }
 
-    public AgentAction close(String conversationId, String agentName) {
-        return desk.close(conversationId, agentName);
+    public AgentAction close(String conversationId, DeskAgent agent) {
+        return desk.close(conversationId, agent);
     }
 
-    /** Puts the chat back in a queue (another team), or in front of one agent when {@code toAgent} is set. */
-    public AgentAction transfer(String conversationId, String agentName, String toQueue, String toAgent) {
-        return desk.transfer(conversationId, agentName, toQueue, toAgent);
+    /**
+     * Puts the chat back in a queue (another team), or in front of one agent when {@code toAgent} (a
+     * login name) is set.
+     */
+    public AgentAction transfer(String conversationId, DeskAgent agent, String toQueue, String toAgent) {
+        return desk.transfer(conversationId, agent, toQueue, toAgent);
     }
 
     /** The agent holding the chat, if an agent holds it. */

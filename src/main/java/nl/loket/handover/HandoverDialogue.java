@@ -80,7 +80,7 @@ class HandoverDialogue implements DialogueOwner {
         QueueDefinition queue = chooser.choose(conversation, reason, topic);
         store.putState(conversation.id(), Map.of("reason", reason, "queue", queue.name(),
                 "requestedAt", Long.toString(clock.millis())));
-        store.removeState(conversation.id(), "forAgent", "acceptedAt");
+        store.removeState(conversation.id(), "acceptedAt");
         packets.start(conversation, reason, queue.name(), clock.instant());
         events.publishEvent(new HandoverEvent.HandoverRequested(conversation.id(), reason, queue.name()));
         if (offerAlternativesWhenUnavailable(conversation, queue, reason)) {
@@ -102,7 +102,6 @@ class HandoverDialogue implements DialogueOwner {
                 Map.of("reason", "customer_left_queue", "queue", queue));
         if (conversations.changeStatus(conversation.id(), Transition.of(ConversationStatus.QUEUED,
                 ConversationStatus.BOT), event) instanceof AppendResult.Stored) {
-            store.removeState(conversation.id(), "forAgent");
             line.leave(queue, conversation.id());
             events.publishEvent(new HandoverEvent.ChatLeftQueue(conversation.id(), queue));
         }

@@ -1,16 +1,16 @@
 package nl.loket.handover;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.loket.conversation.Conversation;
-import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
+import nl.loket.conversation.Holder;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -41,6 +41,10 @@ class Inbox {
     }
 
     private record Snapshot(long version, List<WaitingChat> waiting) {
+    }
+
+    /** A chat the queue's index and its holder agree is waiting, before its packet is read. */
+    private record Place(String conversationId, String queue, Instant queuedAt, long position, String forAgent) {
     }
 
     @EventListener
@@ -74,25 +78,32 @@ class Inbox {
         }
     }
 
+    /**
+     * One read per waiting chat (its status and holder, which the queue's index is checked against),
+     * then every packet in one round trip.
+     */
     private List<WaitingChat> compute() {
-        List<WaitingChat> result = new ArrayList<>();
+        List<Place> waiting = new ArrayList<>();
         for (QueueDefinition queue : queues.all()) {
             long position = 0;
             for (var entry : store.waitingIn(queue.name())) {
                 Optional<Conversation> conversation = conversations.find(entry.getKey());
-                if (conversation.isEmpty() || conversation.get().status() != ConversationStatus.QUEUED
-                        || !conversation.get().holder().queueName().equals(queue.name())) {
+                if (conversation.isEmpty() || !(conversation.get().holder() instanceof Holder.Queue holder)
+                        || !holder.queue().equals(queue.name())) {
                     store.dequeue(queue.name(), entry.getKey()); // expired, closed or taken while the node died
                     continue;
                 }
                 position++;
-                Map<String, String> state = store.state(entry.getKey());
-                var packet = packets.view(entry.getKey(), state, clock.instant());
-                if (packet.isPresent()) {
-                    result.add(new WaitingChat(entry.getKey(), queue.name(), entry.getValue(), position,
-                            state.get("forAgent"), packet.get()));
-                }
+                waiting.add(new Place(entry.getKey(), queue.name(), entry.getValue(), position, holder.forAgent()));
             }
+        }
+        List<Optional<HandoverPacket>> views = packets.waitingViews(
+                waiting.stream().map(Place::conversationId).toList(), clock.instant());
+        List<WaitingChat> result = new ArrayList<>(waiting.size());
+        for (int i = 0; i < waiting.size(); i++) {
+            Place chat = waiting.get(i);
+            views.get(i).ifPresent(p -> result.add(new WaitingChat(chat.conversationId(), chat.queue(),
+                    chat.queuedAt(), chat.position(), chat.forAgent(), p)));
         }
         result.sort(Comparator.comparing(WaitingChat::queuedAt));
         return List.copyOf(result);

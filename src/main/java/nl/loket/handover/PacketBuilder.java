@@ -109,20 +109,27 @@ class PacketBuilder {
 
     /** The stored packet as the agent sees it now: with how long the chat has waited (or waited). */
     Optional<HandoverPacket> view(String conversationId, Instant now) {
-        return view(conversationId, store.state(conversationId), now);
+        String accepted = store.state(conversationId).get("acceptedAt");
+        return stored(conversationId).map(p -> waited(p,
+                accepted == null ? now : Instant.ofEpochMilli(Long.parseLong(accepted)), now));
     }
 
-    /** The same, with handover's state of the chat read already. */
-    Optional<HandoverPacket> view(String conversationId, Map<String, String> state, Instant now) {
-        return stored(conversationId).map(p -> {
-            if (p.queuedAt() == null) {
-                return p;
-            }
-            String accepted = state.get("acceptedAt");
-            Instant until = accepted == null ? now : Instant.ofEpochMilli(Long.parseLong(accepted));
-            return p.withWaitingSeconds(Math.max(0, Duration.between(p.queuedAt(),
-                    until.isAfter(p.queuedAt()) ? until : now).toSeconds()));
-        });
+    /**
+     * The packets of chats that wait now, read in one round trip for all of them: a waiting chat has
+     * waited until now (nobody accepted it since it was queued).
+     */
+    List<Optional<HandoverPacket>> waitingViews(List<String> conversationIds, Instant now) {
+        return store.packets(conversationIds).stream()
+                .map(s -> Optional.ofNullable(s).map(p -> waited(json.readValue(p, HandoverPacket.class), now, now)))
+                .toList();
+    }
+
+    private static HandoverPacket waited(HandoverPacket p, Instant until, Instant now) {
+        if (p.queuedAt() == null) {
+            return p;
+        }
+        return p.withWaitingSeconds(Math.max(0, Duration.between(p.queuedAt(),
+                until.isAfter(p.queuedAt()) ? until : now).toSeconds()));
     }
 
     private Optional<HandoverPacket> stored(String conversationId) {

@@ -120,7 +120,9 @@ class HandoverAcrossNodesIntegrationTests {
             anna.send("type", "accept", "conversationId", customer.conversationId);
             anna.await("accepted");
             JsonNode joined = customer.status("agent");
-            assertThat(joined.path("agentName").asString()).isEqualTo("anna");
+            assertThat(joined.path("agentName").asString()).as("the display name, not the login name")
+                    .isEqualTo("Anna");
+            assertThat(joined.path("text").asString()).startsWith("Anna ");
 
             anna.send("type", "message", "conversationId", customer.conversationId, "clientMsgId", "m1",
                     "text", "Hallo Joke, ik kijk even mee.");
@@ -326,7 +328,7 @@ class HandoverAcrossNodesIntegrationTests {
             anna.send("type", "open", "conversationId", customer.conversationId);
             anna.error("forbidden");
             bram.send("type", "accept", "conversationId", customer.conversationId);
-            assertThat(customer.status("agent").path("agentName").asString()).isEqualTo("bram");
+            assertThat(customer.status("agent").path("agentName").asString()).isEqualTo("Bram");
 
             bram.send("type", "transfer", "conversationId", customer.conversationId, "agent", "anna");
             customer.status("queued");
@@ -336,7 +338,7 @@ class HandoverAcrossNodesIntegrationTests {
             }
             anna.inboxWith(customer.conversationId);
             anna.send("type", "accept", "conversationId", customer.conversationId);
-            assertThat(customer.status("agent").path("agentName").asString()).isEqualTo("anna");
+            assertThat(customer.status("agent").path("agentName").asString()).isEqualTo("Anna");
             anna.send("type", "close", "conversationId", customer.conversationId);
             customer.status("closed");
         }

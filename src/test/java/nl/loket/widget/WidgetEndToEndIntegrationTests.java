@@ -187,12 +187,12 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
             assertThat(pane.locator(".pane-status")).containsText("bij medewerker anna");
             assertThat(pane.locator(".packet-fields")).containsText("Hoe geef ik mijn meterstand door?");
             assertThat(pane.locator(".attempts")).containsText(entry.title());
-            assertThat(tab.page.locator("#loket-widget .status-line").last()).hasText("anna neemt je chat over.");
-            assertThat(tab.page.locator("#loket-widget .subtitle")).hasText("Je chat met anna");
+            assertThat(tab.page.locator("#loket-widget .status-line").last()).hasText("Anna neemt je chat over.");
+            assertThat(tab.page.locator("#loket-widget .subtitle")).hasText("Je chat met Anna");
 
             pane.locator(".text").pressSequentially("Hoi! Ik kijk even mee", new Locator.PressSequentiallyOptions()
                     .setDelay(20));
-            assertThat(tab.page.locator("#loket-widget .typing")).hasText("anna is aan het typen…");
+            assertThat(tab.page.locator("#loket-widget .typing")).hasText("Anna is aan het typen…");
             tab.screenshot("25-agent-typing");
             pane.locator(".text").press("Enter");
 
