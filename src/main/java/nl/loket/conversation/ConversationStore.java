@@ -1,5 +1,6 @@
 package nl.loket.conversation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -63,6 +65,29 @@ class ConversationStore {
         }
         return Optional.of(raw.entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().toString())));
+    }
+
+    /**
+     * The meta hashes of these conversations, in their order (empty where unknown), in one pipelined
+     * round trip: a view of many chats (the console's inbox) reads them all at once.
+     */
+    List<Optional<Map<String, String>>> metas(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
+            for (String id : ids) {
+                connection.hashCommands().hGetAll(ConversationKeys.of(id).meta().getBytes(StandardCharsets.UTF_8));
+            }
+            return null;
+        });
+        List<Optional<Map<String, String>>> metas = new ArrayList<>(ids.size());
+        for (Object reply : replies) {
+            Map<?, ?> raw = (Map<?, ?>) reply;
+            metas.add(raw == null || raw.isEmpty() ? Optional.empty() : Optional.of(raw.entrySet().stream()
+                    .collect(Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().toString()))));
+        }
+        return metas;
     }
 
     /** The meta hash and then each of {@code moduleHashes}, read in one script call; empty when unknown. */

@@ -56,6 +56,20 @@ public class Conversations {
     }
 
     /**
+     * These conversations, in their order (empty where unknown or malformed), read in one round trip:
+     * for views of many chats at once, such as the console's inbox.
+     */
+    public List<Optional<Conversation>> findAll(List<String> ids) {
+        List<String> known = ids.stream().filter(ConversationIds::isWellFormed).toList();
+        var metas = store.metas(known).iterator();
+        var byId = new java.util.HashMap<String, Optional<Conversation>>();
+        for (String id : known) {
+            byId.put(id, metas.next().map(m -> conversation(id, m)));
+        }
+        return ids.stream().map(id -> byId.getOrDefault(id, Optional.empty())).toList();
+    }
+
+    /**
      * The conversation and the given hashes of other modules (keys of this conversation, under the
      * same hash tag), read in one Redis round trip: what the router needs before it decides.
      */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.loket.conversation.Conversation;
@@ -79,22 +80,27 @@ class Inbox {
     }
 
     /**
-     * One read per waiting chat (its status and holder, which the queue's index is checked against),
-     * then every packet in one round trip.
+     * Two round trips however many chats wait (besides one read of each queue's index): the holders
+     * of every chat the indexes list, to check the indexes against, then every packet at once.
      */
     private List<WaitingChat> compute() {
+        List<QueueDefinition> all = List.copyOf(queues.all());
+        List<List<Map.Entry<String, Instant>>> indexed = all.stream().map(q -> store.waitingIn(q.name())).toList();
+        var holders = conversations.findAll(indexed.stream().flatMap(List::stream).map(Map.Entry::getKey).toList())
+                .iterator();
         List<Place> waiting = new ArrayList<>();
-        for (QueueDefinition queue : queues.all()) {
+        for (int q = 0; q < all.size(); q++) {
+            String queue = all.get(q).name();
             long position = 0;
-            for (var entry : store.waitingIn(queue.name())) {
-                Optional<Conversation> conversation = conversations.find(entry.getKey());
+            for (var entry : indexed.get(q)) {
+                Optional<Conversation> conversation = holders.next();
                 if (conversation.isEmpty() || !(conversation.get().holder() instanceof Holder.Queue holder)
-                        || !holder.queue().equals(queue.name())) {
-                    store.dequeue(queue.name(), entry.getKey()); // expired, closed or taken while the node died
+                        || !holder.queue().equals(queue)) {
+                    store.dequeue(queue, entry.getKey()); // expired, closed or taken while the node died
                     continue;
                 }
                 position++;
-                waiting.add(new Place(entry.getKey(), queue.name(), entry.getValue(), position, holder.forAgent()));
+                waiting.add(new Place(entry.getKey(), queue, entry.getValue(), position, holder.forAgent()));
             }
         }
         List<Optional<HandoverPacket>> views = packets.waitingViews(
