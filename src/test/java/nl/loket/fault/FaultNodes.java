@@ -1,0 +1,45 @@
+package nl.loket.fault;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import nl.loket.LoketApplication;
+import nl.loket.TestClockInitializer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The settings every node of the fault suite runs with, and nodes in this JVM. */
+final class FaultNodes {
+
+    private FaultNodes() {
+    }
+
+    /**
+     * A fixed FAQ (which questions the bot answers must not move with the sample content), a short
+     * Redis timeout (a node must notice Redis is gone in seconds, not Lettuce's minute), and a
+     * sweep for abandoned routing several times a second; the lease stays long enough that a node
+     * started seconds later (a child JVM, its own clock) never looks dead to the others.
+     */
+    static List<String> properties(FaultRedis redis, String... extra) {
+        List<String> properties = new ArrayList<>(redis.properties());
+        properties.addAll(List.of("loket.faq.dir=src/test/resources/faq-fixture", "loket.console.heartbeat=1s",
+                "loket.handover.presence-ttl=5s", "spring.data.redis.timeout=2s",
+                "loket.conversation.routing-lease=60s", "loket.conversation.routing-sweep=200ms"));
+        properties.addAll(List.of(extra));
+        return properties;
+    }
+
+    /** A node in this JVM on {@code clock}; its port is {@link #port}. */
+    static ConfigurableApplicationContext start(String name, Clock clock, List<String> properties) {
+        String[] args = Stream.concat(Stream.of("server.port=0", "spring.application.name=" + name),
+                properties.stream()).map(p -> "--" + p).toArray(String[]::new);
+        return new SpringApplicationBuilder(LoketApplication.class).initializers(TestClockInitializer.sharing(clock))
+                .run(args);
+    }
+
+    static int port(ConfigurableApplicationContext node) {
+        return ((WebServerApplicationContext) node).getWebServer().getPort();
+    }
+}
