@@ -92,14 +92,16 @@ class ConversationStore {
      * with {@code heldBy} only while that agent holds the chat.
      */
     AppendResult append(String id, ConversationEvent event, String allowedStatuses, Holder holder, String heldBy,
-            Instant now) {
+            Instant now, RoutingLeases.RouteNote route) {
         var keys = ConversationKeys.of(id);
         String data = json.writeValueAsString(event);
         List<?> reply = redis.execute(APPEND, keys.all(), data, nullToEmpty(event.clientMsgId()), allowedStatuses,
                 Long.toString(properties.retention().toMillis()), ConversationKeys.FANOUT_CHANNEL, id,
                 holder == null ? "" : holder.status().name(), holder == null ? "" : holder.queueName(),
                 holder instanceof Holder.Agent a ? a.agent() : "", Long.toString(now.toEpochMilli()),
-                nullToEmpty(heldBy), Integer.toString(properties.maxEvents()));
+                nullToEmpty(heldBy), Integer.toString(properties.maxEvents()),
+                route.leaseEnd() > 0 ? Long.toString(route.leaseEnd()) : "", route.node(),
+                route.answers() > 0 ? Long.toString(route.answers()) : "");
         long code = (Long) reply.get(0);
         long seq = (Long) reply.get(1);
         String third = String.valueOf(reply.get(2));

@@ -104,8 +104,8 @@ class NodeKilledFaultIntegrationTests {
         annaOnB.send("type", "open", "conversationId", heldId, "lastSeq", FaultSupport.lastSeq(agentEvents(annaOnA, heldId)));
         var heldOnB = resume(portB, heldWelcome, held);
         long later = say(heldOnB, "h3", "Ben je er nog?");
-        annaOnB.await("the customer's message on node B", f -> "event".equals(f.path("type").asString())
-                && f.path("seq").asLong() == later);
+        long seenByAnna = annaOnB.await("the customer's message on node B", f -> "event".equals(
+                f.path("type").asString()) && f.path("seq").asLong() == later).path("seq").asLong();
         annaOnB.send("type", "message", "conversationId", heldId, "clientMsgId", "a2", "text", "Ja, ik ben er nog.");
         heldOnB.awaitEvent(e -> "Ja, ik ben er nog.".equals(e.path("text").asString()));
         // a next question of the asking customer is answered after the one A left: nothing more for #question
@@ -117,12 +117,13 @@ class NodeKilledFaultIntegrationTests {
                 && e.author() == Author.BOT).toList();
         FaultSupport.found("the message A left answered by node B as #" + answer.path("seq").asLong() + " ("
                 + answers.size() + " answer); asking customer saw " + FaultSupport.seqs(asking, askingOnB)
-                + ", held customer " + FaultSupport.seqs(held, heldOnB) + ", anna " + agentSeqs(annaOnA, annaOnB, heldId));
+                + ", held customer " + FaultSupport.seqs(held, heldOnB) + ", anna " + agentSeqs(annaOnA, annaOnB, heldId,
+                seenByAnna));
         assertThat(answers).as("answers to #%d in %s", question, log).hasSize(1);
         assertThat(answer.path("seq").asLong()).isEqualTo(question + 1);
         assertGapless(FaultSupport.seqs(asking, askingOnB));
         assertGapless(FaultSupport.seqs(held, heldOnB));
-        assertGapless(agentSeqs(annaOnA, annaOnB, heldId));
+        assertGapless(agentSeqs(annaOnA, annaOnB, heldId, seenByAnna));
     }
 
     private static Frames agent(int port) {
@@ -151,10 +152,12 @@ class NodeKilledFaultIntegrationTests {
                 && conversationId.equals(f.path("conversationId").asString())).toList();
     }
 
-    private static List<Long> agentSeqs(Frames onA, Frames onB, String conversationId) {
-        List<Long> seqs = new ArrayList<>();
+    /** Every seq of the chat the agent received on both nodes ({@code awaited}: the one a test took out), sorted. */
+    private static List<Long> agentSeqs(Frames onA, Frames onB, String conversationId, long awaited) {
+        List<Long> seqs = new ArrayList<>(List.of(awaited));
         agentEvents(onA, conversationId).forEach(e -> seqs.add(e.path("seq").asLong()));
         agentEvents(onB, conversationId).forEach(e -> seqs.add(e.path("seq").asLong()));
+        seqs.sort(null);
         return seqs;
     }
 
