@@ -1,5 +1,6 @@
 package nl.loket.gateway;
 
+import io.lettuce.core.RedisException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import nl.loket.conversation.StartedConversation;
 import nl.loket.routing.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
@@ -111,6 +113,11 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
             handle(socket, reader.read(text));
         } catch (BadFrame e) {
             send(socket, frames.error(e.code(), e.getMessage()));
+        } catch (DataAccessException | RedisException e) {
+            // Redis is away (the budgets talk to Lettuce directly): nothing was stored or acknowledged
+            log.warn("refused a frame on socket {}: Redis unavailable ({})", session.getId(), e.toString());
+            send(socket, frames.error(ErrorCode.UNAVAILABLE, "we cannot store anything right now; nothing of this "
+                    + "was received, send it again in a moment"));
         } catch (RuntimeException e) {
             log.error("could not handle a frame on socket {}", session.getId(), e);
             send(socket, frames.error(ErrorCode.INTERNAL, "something went wrong on our side; please try again"));
