@@ -29,7 +29,19 @@ final class FaultRedis implements AutoCloseable {
     /** The test's own connection, for what it injects and inspects. */
     final StringRedisTemplate redis;
 
+    private final FaultRedis primary;
+
     FaultRedis(String name) {
+        this(name, null);
+    }
+
+    /** A replica of {@code primary} (Redis' own asynchronous replication). */
+    static FaultRedis replicaOf(FaultRedis primary) {
+        return new FaultRedis("replica", primary);
+    }
+
+    private FaultRedis(String name, FaultRedis primary) {
+        this.primary = primary;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
             dir = Files.createDirectories(Path.of("target", "fault-redis", name + "-" + port));
@@ -45,9 +57,13 @@ final class FaultRedis implements AutoCloseable {
 
     synchronized void start() {
         try {
-            server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+            var builder = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
                     .setting("dir \"" + dir.toAbsolutePath() + "\"").setting("appendonly yes")
-                    .setting("appendfsync always").setting("save \"\"").build();
+                    .setting("appendfsync always").setting("save \"\"");
+            if (primary != null) {
+                builder.slaveOf("127.0.0.1", primary.port);
+            }
+            server = builder.build();
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the fault suite's Redis on " + port, e);
