@@ -114,10 +114,10 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         } catch (BadFrame e) {
             send(socket, frames.error(e.code(), e.getMessage()));
         } catch (DataAccessException | RedisException e) {
-            // Redis is away (the budgets talk to Lettuce directly): nothing was stored or acknowledged
+            // Redis is away (the budgets talk to Lettuce directly), or no replica confirmed: never acknowledged
             log.warn("refused a frame on socket {}: Redis unavailable ({})", session.getId(), e.toString());
-            send(socket, frames.error(ErrorCode.UNAVAILABLE, "we cannot store anything right now; nothing of this "
-                    + "was received, send it again in a moment"));
+            send(socket, frames.error(ErrorCode.UNAVAILABLE, "we cannot store this safely right now; send it again "
+                    + "in a moment (a message sent twice is stored once)"));
         } catch (RuntimeException e) {
             log.error("could not handle a frame on socket {}", session.getId(), e);
             send(socket, frames.error(ErrorCode.INTERNAL, "something went wrong on our side; please try again"));
