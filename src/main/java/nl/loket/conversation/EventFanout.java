@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
@@ -28,6 +29,8 @@ import org.springframework.stereotype.Component;
 class EventFanout implements MessageListener, SubscriptionListener {
 
     private static final Logger log = LoggerFactory.getLogger(EventFanout.class);
+    /** Events, deltas and typing signals one view may have waiting before it counts as fallen behind. */
+    private static final int MAX_WAITING = 500;
 
     private final ConversationStore store;
     private final Map<String, Set<LiveSubscription>> local = new ConcurrentHashMap<>();
@@ -109,6 +112,7 @@ class EventFanout implements MessageListener, SubscriptionListener {
         private final ConversationListener listener;
         private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean draining = new AtomicBoolean();
+        private final AtomicInteger waiting = new AtomicInteger();
         private long lastDelivered;
         private volatile boolean open = true;
 
@@ -124,6 +128,12 @@ class EventFanout implements MessageListener, SubscriptionListener {
         }
 
         void enqueue(Runnable work) {
+            if (waiting.incrementAndGet() > MAX_WAITING && listener.fellBehind()) {
+                // its client stopped reading: drop the view rather than hold its backlog in memory; the
+                // listener tells the client to resume, from the log
+                close();
+                return;
+            }
             pending.add(work);
             if (draining.compareAndSet(false, true)) {
                 lanes.execute(this::drain);
@@ -133,6 +143,7 @@ class EventFanout implements MessageListener, SubscriptionListener {
         private void drain() {
             do {
                 for (Runnable work = pending.poll(); work != null; work = pending.poll()) {
+                    waiting.decrementAndGet();
                     try {
                         work.run();
                     } catch (RuntimeException e) {

@@ -32,6 +32,7 @@ import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /** The customer channel {@code /ws/chat}; the protocol is in docs/protocol.md. */
 @Component
@@ -43,6 +44,8 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     private static final int TEXT_BUFFER_CHARS = 2048;
     /** RFC 6455 1013: the client should reconnect later, not at once. */
     private static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(1013, "too many connections; try again later");
+    /** The client stopped reading what it was sent; docs/protocol.md. */
+    private static final CloseStatus FELL_BEHIND = new CloseStatus(4000, "fell behind: reconnect and resume with hello.lastSeq");
 
     private final Conversations conversations;
     private final Router router;
@@ -293,11 +296,25 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         }
     }
 
+    /**
+     * Drops a socket whose client stopped reading, with a close that says to resume: the widget (any
+     * client) reconnects and replays from its last seq. Memory per socket stays bounded meanwhile.
+     */
+    private static void resume(CustomerSocket socket) {
+        try {
+            socket.session.close(FELL_BEHIND);
+        } catch (IOException | RuntimeException e) {
+            log.debug("could not close the fallen-behind socket {}: {}", socket.session.getId(), e.toString());
+        }
+    }
+
     private static void send(CustomerSocket socket, WebSocketMessage<?> message) {
         try {
             if (socket.session.isOpen()) {
                 socket.session.sendMessage(message);
             }
+        } catch (SessionLimitExceededException e) {
+            resume(socket); // its send buffer is full: nothing more would ever reach it
         } catch (IOException | RuntimeException e) {
             log.debug("could not send to socket {}: {}", socket.session.getId(), e.toString());
         }
@@ -334,6 +351,12 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         @Override
         public void onDeltasDiscarded(long replyTo) {
             send(socket, frames.discardDeltas(replyTo));
+        }
+
+        @Override
+        public boolean fellBehind() {
+            Thread.startVirtualThread(() -> resume(socket)); // the close may wait for the stuck write
+            return true;
         }
     }
 }
