@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.loket.LoketApplication;
+import nl.loket.TestClock;
 import nl.loket.TestClockInitializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -29,6 +30,40 @@ final class FaultNodes {
                 "loket.conversation.routing-lease=60s", "loket.conversation.routing-sweep=200ms"));
         properties.addAll(List.of(extra));
         return properties;
+    }
+
+    private static Shared shared;
+
+    /**
+     * One node on a Redis of its own, shared by the fault tests that need nothing else (a context
+     * start is most of a fault test's time). It has the shipped gateway budgets (the test resources
+     * raise them for the rest of the suite) and trusts 127.0.0.1 as a proxy, so a test can send from
+     * any address with {@code X-Forwarded-For}. A test that stops its Redis starts it again.
+     */
+    static synchronized Shared shared() {
+        if (shared == null) {
+            var redis = new FaultRedis("shared");
+            var node = start("node", new TestClock(TestClock.MONDAY_10), properties(redis,
+                    "loket.gateway.limits.frames-per-socket=30, 5/1s",
+                    "loket.gateway.limits.sockets-per-address=60, 60/1m",
+                    "loket.gateway.limits.conversations-per-address=20, 60/1h",
+                    "loket.gateway.limits.sockets-per-conversation=5, 5/5m",
+                    "loket.gateway.limits.messages-per-conversation=20, 6/1m",
+                    "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1"));
+            shared = new Shared(redis, node);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                node.close();
+                redis.close();
+            }));
+        }
+        return shared;
+    }
+
+    record Shared(FaultRedis redis, ConfigurableApplicationContext node) {
+
+        int port() {
+            return FaultNodes.port(node);
+        }
     }
 
     /** A node in this JVM on {@code clock}; its port is {@link #port}. */

@@ -40,6 +40,16 @@ final class FaultSupport {
         return seqs;
     }
 
+    /** A moment between resends, as a client waits before it tries again. */
+    static void pause() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.getAsBoolean()) {

@@ -11,43 +11,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.loket.ChatClient;
-import nl.loket.TestClock;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 
 /**
  * One address floods the node with connections, hellos, oversized, binary and garbage frames while
  * other customers ask their questions: the flood is refused by the shipped budgets and the others
- * are answered as usual. Addresses come from the forwarded header of the one trusted proxy, 127.0.0.1.
+ * are answered as usual, on the shared fault node with the shipped budgets. Addresses come from the
+ * forwarded header of the one trusted proxy, 127.0.0.1.
  */
 class FloodFaultIntegrationTests {
 
     private static final String FLOODER = "203.0.113.66";
     private static final List<String> QUESTIONS = List.of("Hoe geef ik mijn meterstand door?",
             "Ik wil verhuizen, wat moet ik doen?", "Kan ik mijn termijnbedrag verlagen?");
-    static FaultRedis redis;
-    static ConfigurableApplicationContext node;
-
-    @BeforeAll
-    static void start() {
-        redis = new FaultRedis("flood");
-        // the shipped budgets (the test resources raise them for the rest of the suite)
-        node = FaultNodes.start("node", new TestClock(TestClock.MONDAY_10), FaultNodes.properties(redis,
-                "loket.gateway.limits.frames-per-socket=30, 5/1s", "loket.gateway.limits.sockets-per-address=60, 60/1m",
-                "loket.gateway.limits.conversations-per-address=20, 60/1h",
-                "loket.gateway.limits.sockets-per-conversation=5, 5/5m",
-                "loket.gateway.limits.messages-per-conversation=20, 6/1m",
-                "server.tomcat.remoteip.internal-proxies=127\\.0\\.0\\.1"));
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-        redis.close();
-    }
+    static final FaultNodes.Shared NODE = FaultNodes.shared();
 
     @Test
     void aFloodFromOneAddressIsRefusedWhileOtherCustomersAreAnswered() throws Exception {
@@ -126,6 +104,6 @@ class FloodFaultIntegrationTests {
     private static ChatClient from(String address) {
         var headers = new WebSocketHttpHeaders();
         headers.add("X-Forwarded-For", address);
-        return ChatClient.connect(URI.create("ws://localhost:" + FaultNodes.port(node) + "/ws/chat"), headers);
+        return ChatClient.connect(URI.create("ws://localhost:" + NODE.port() + "/ws/chat"), headers);
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
 import nl.loket.ChatClient;
 import nl.loket.TestClock;
@@ -49,11 +50,13 @@ class NodeKilledFaultIntegrationTests {
         MODEL.stubFor(post(urlEqualTo("/v1/chat/completions")).willReturn(OpenAiWire.sse(
                 OpenAiWire.stream(List.of("Te laat."))).withFixedDelay(30_000)));
         redis = new FaultRedis("node-killed");
-        a = KillableNode.start("node-a", CLOCK.instant(), FaultNodes.properties(redis,
-                "loket.llm.base-url=" + MODEL.baseUrl() + "/v1", "loket.llm.timeouts.first-token=60s",
-                "loket.llm.timeouts.total=90s", "loket.llm.retry.max-attempts=1"));
-        // node B has no model: what it answers for A ends in the honest fallback
+        var startingA = CompletableFuture.supplyAsync(() -> KillableNode.start("node-a", CLOCK.instant(),
+                FaultNodes.properties(redis, "loket.llm.base-url=" + MODEL.baseUrl() + "/v1",
+                        "loket.llm.timeouts.first-token=60s", "loket.llm.timeouts.total=90s",
+                        "loket.llm.retry.max-attempts=1")));
+        // node B (started meanwhile) has no model: what it answers for A ends in the honest fallback
         b = FaultNodes.start("node-b", CLOCK, FaultNodes.properties(redis));
+        a = startingA.join();
     }
 
     @AfterAll

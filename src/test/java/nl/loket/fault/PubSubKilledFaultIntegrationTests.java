@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import nl.loket.ChatClient;
-import nl.loket.TestClock;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.Conversations;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -21,20 +18,9 @@ import tools.jackson.databind.JsonNode;
  */
 class PubSubKilledFaultIntegrationTests {
 
-    static FaultRedis redis;
-    static ConfigurableApplicationContext node;
-
-    @BeforeAll
-    static void start() {
-        redis = new FaultRedis("pubsub-killed");
-        node = FaultNodes.start("node", new TestClock(TestClock.MONDAY_10), FaultNodes.properties(redis));
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-        redis.close();
-    }
+    static final FaultNodes.Shared SHARED = FaultNodes.shared();
+    static final FaultRedis redis = SHARED.redis();
+    static final ConfigurableApplicationContext node = SHARED.node();
 
     @Test
     void liveViewsCatchUpFromTheLogAfterThePubSubConnectionDropped() {

@@ -9,12 +9,9 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import nl.loket.ChatClient;
-import nl.loket.TestClock;
 import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.Conversations;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -27,20 +24,9 @@ import tools.jackson.databind.JsonNode;
  */
 class RedisRestartedFaultIntegrationTests {
 
-    static FaultRedis redis;
-    static ConfigurableApplicationContext node;
-
-    @BeforeAll
-    static void start() {
-        redis = new FaultRedis("redis-restarted");
-        node = FaultNodes.start("node", new TestClock(TestClock.MONDAY_10), FaultNodes.properties(redis));
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-        redis.close();
-    }
+    static final FaultNodes.Shared SHARED = FaultNodes.shared();
+    static final FaultRedis redis = SHARED.redis();
+    static final ConfigurableApplicationContext node = SHARED.node();
 
     @Test
     void refusesWhatItCannotStoreWhileRedisIsDownAndRecoversByItself() {
@@ -65,6 +51,7 @@ class RedisRestartedFaultIntegrationTests {
             // what the widget does on unavailable: send the same message again a moment later
             FaultSupport.await("the resend is acknowledged", () -> {
                 customer.send(message("m2", "Ik wil verhuizen, wat moet ik doen?"));
+                FaultSupport.pause();
                 return customer.frames().stream().anyMatch(f -> "ack".equals(f.path("type").asString())
                         && "m2".equals(f.path("clientMsgId").asString()));
             });

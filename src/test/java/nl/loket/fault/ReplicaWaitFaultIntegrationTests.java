@@ -60,7 +60,7 @@ class ReplicaWaitFaultIntegrationTests {
             JsonNode[] ack = new JsonNode[1];
             FaultSupport.await("the resend is acknowledged", () -> {
                 customer.send(message("m2", "Ik wil verhuizen, wat moet ik doen?"));
-                pause();
+                FaultSupport.pause();
                 ack[0] = customer.frames().stream().filter(f -> "ack".equals(f.path("type").asString())
                         && "m2".equals(f.path("clientMsgId").asString())).findFirst().orElse(null);
                 return ack[0] != null;
@@ -73,13 +73,5 @@ class ReplicaWaitFaultIntegrationTests {
 
     private static Map<String, String> message(String clientMsgId, String text) {
         return Map.of("type", "message", "clientMsgId", clientMsgId, "text", text);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(300);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -14,11 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import nl.loket.ChatClient;
-import nl.loket.TestClock;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.Conversations;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -35,20 +32,7 @@ class SlowReaderFaultIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int EVENTS = 2500;
-    static FaultRedis redis;
-    static ConfigurableApplicationContext node;
-
-    @BeforeAll
-    static void start() {
-        redis = new FaultRedis("slow-reader");
-        node = FaultNodes.start("node", new TestClock(TestClock.MONDAY_10), FaultNodes.properties(redis));
-    }
-
-    @AfterAll
-    static void stop() {
-        node.close();
-        redis.close();
-    }
+    static final ConfigurableApplicationContext node = FaultNodes.shared().node();
 
     @Test
     void aClientThatStopsReadingIsDroppedAndToldToResumeWhileOthersGetEverything() throws Exception {
