@@ -3,6 +3,8 @@ package nl.loket.fault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import nl.loket.ChatClient;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +40,29 @@ final class FaultSupport {
             connection.events().forEach(e -> seqs.add(e.path("seq").asLong()));
         }
         return seqs;
+    }
+
+    static Map<String, String> message(String clientMsgId, String text) {
+        return Map.of("type", "message", "clientMsgId", clientMsgId, "text", text);
+    }
+
+    /** The ack of {@code clientMsgId} received so far, if any. */
+    static Optional<JsonNode> ack(ChatClient client, String clientMsgId) {
+        return client.frames().stream().filter(f -> "ack".equals(f.path("type").asString())
+                && clientMsgId.equals(f.path("clientMsgId").asString())).findFirst();
+    }
+
+    /**
+     * A message refused with {@code unavailable}, refused again until its ack arrives: what the
+     * widget does, a moment between tries. The ack, once it came.
+     */
+    static JsonNode resendUntilAcknowledged(ChatClient client, String clientMsgId, String text) {
+        await("the resend of " + clientMsgId + " acknowledged", () -> {
+            client.send(message(clientMsgId, text));
+            pause();
+            return ack(client, clientMsgId).isPresent();
+        });
+        return ack(client, clientMsgId).orElseThrow();
     }
 
     /** A moment between resends, as a client waits before it tries again. */

@@ -33,28 +33,21 @@ class RedisRestartedFaultIntegrationTests {
         int port = FaultNodes.port(node);
         try (var customer = ChatClient.connect(port)) {
             String id = customer.hello(Map.of("lang", "nl")).path("conversationId").asString();
-            customer.send(message("m1", "Hoe geef ik mijn meterstand door?"));
+            customer.send(FaultSupport.message("m1", "Hoe geef ik mijn meterstand door?"));
             customer.awaitType("ack");
             customer.awaitEvent(FaultSupport::fromBot);
 
             redis.stop();
             FaultSupport.injected("Redis stopped mid-conversation (" + id + ")");
             FaultSupport.await("the node reports unhealthy", () -> health(port) == 503);
-            customer.send(message("m2", "Ik wil verhuizen, wat moet ik doen?"));
+            customer.send(FaultSupport.message("m2", "Ik wil verhuizen, wat moet ik doen?"));
             JsonNode refused = customer.awaitError("unavailable");
-            assertThat(customer.frames()).noneMatch(f -> "ack".equals(f.path("type").asString())
-                    && "m2".equals(f.path("clientMsgId").asString()));
+            assertThat(FaultSupport.ack(customer, "m2")).isEmpty();
 
             redis.start();
             FaultSupport.injected("Redis started again");
             FaultSupport.await("the node reports healthy again", () -> health(port) == 200);
-            // what the widget does on unavailable: send the same message again a moment later
-            FaultSupport.await("the resend is acknowledged", () -> {
-                customer.send(message("m2", "Ik wil verhuizen, wat moet ik doen?"));
-                FaultSupport.pause();
-                return customer.frames().stream().anyMatch(f -> "ack".equals(f.path("type").asString())
-                        && "m2".equals(f.path("clientMsgId").asString()));
-            });
+            FaultSupport.resendUntilAcknowledged(customer, "m2", "Ik wil verhuizen, wat moet ik doen?");
             JsonNode answer = customer.awaitEvent(e -> FaultSupport.fromBot(e) && e.path("seq").asLong() > 3);
 
             List<ConversationEvent> log = node.getBean(Conversations.class).eventsAfter(id, 0);
@@ -64,10 +57,6 @@ class RedisRestartedFaultIntegrationTests {
             assertThat(log).extracting(ConversationEvent::author)
                     .containsExactly(Author.CUSTOMER, Author.BOT, Author.CUSTOMER, Author.BOT);
         }
-    }
-
-    private static Map<String, String> message(String clientMsgId, String text) {
-        return Map.of("type", "message", "clientMsgId", clientMsgId, "text", text);
     }
 
     private static int health(int port) {

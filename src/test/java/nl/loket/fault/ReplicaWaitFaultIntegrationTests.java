@@ -44,34 +44,22 @@ class ReplicaWaitFaultIntegrationTests {
             String id = customer.hello(Map.of("lang", "nl")).path("conversationId").asString();
             FaultSupport.await("the replica is in sync", () -> replica.redis.hasKey(
                     "loket:conversation:{c:" + id + "}:meta"));
-            customer.send(message("m1", "Hoe geef ik mijn meterstand door?"));
+            customer.send(FaultSupport.message("m1", "Hoe geef ik mijn meterstand door?"));
             long first = customer.awaitType("ack").path("seq").asLong();
             assertThat(replica.redis.opsForStream().size("loket:conversation:{c:" + id + "}:log")).isPositive();
 
             replica.stop();
             FaultSupport.injected("the only replica stopped (a failover now would lose what only the primary has)");
-            customer.send(message("m2", "Ik wil verhuizen, wat moet ik doen?"));
+            customer.send(FaultSupport.message("m2", "Ik wil verhuizen, wat moet ik doen?"));
             JsonNode refused = customer.awaitError("unavailable");
-            assertThat(customer.frames()).noneMatch(f -> "ack".equals(f.path("type").asString())
-                    && "m2".equals(f.path("clientMsgId").asString()));
+            assertThat(FaultSupport.ack(customer, "m2")).isEmpty();
 
             replica.start();
             FaultSupport.injected("the replica started again");
-            JsonNode[] ack = new JsonNode[1];
-            FaultSupport.await("the resend is acknowledged", () -> {
-                customer.send(message("m2", "Ik wil verhuizen, wat moet ik doen?"));
-                FaultSupport.pause();
-                ack[0] = customer.frames().stream().filter(f -> "ack".equals(f.path("type").asString())
-                        && "m2".equals(f.path("clientMsgId").asString())).findFirst().orElse(null);
-                return ack[0] != null;
-            });
+            JsonNode ack = FaultSupport.resendUntilAcknowledged(customer, "m2", "Ik wil verhuizen, wat moet ik doen?");
             FaultSupport.found("#" + first + " acknowledged after the replica had it; without the replica: \""
-                    + refused.path("message").asString() + "\"; the resend acknowledged as #" + ack[0].path("seq").asLong());
-            assertThat(ack[0].path("seq").asLong()).as("stored once").isGreaterThan(first);
+                    + refused.path("message").asString() + "\"; the resend acknowledged as #" + ack.path("seq").asLong());
+            assertThat(ack.path("seq").asLong()).as("stored once").isGreaterThan(first);
         }
-    }
-
-    private static Map<String, String> message(String clientMsgId, String text) {
-        return Map.of("type", "message", "clientMsgId", clientMsgId, "text", text);
     }
 }
