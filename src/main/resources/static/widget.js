@@ -1254,6 +1254,7 @@
           setStatus('closed');
           break;
         case 'rate_limited':
+        case 'unavailable': // nothing was stored: the unacknowledged messages go again in a moment
           state.flushTimer = setTimeout(flushOutbox, 1000);
           break;
         default:

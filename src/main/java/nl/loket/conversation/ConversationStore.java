@@ -1,5 +1,7 @@
 package nl.loket.conversation;
 
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -117,7 +121,7 @@ class ConversationStore {
      * with {@code heldBy} only while that agent holds the chat.
      */
     AppendResult append(String id, ConversationEvent event, String allowedStatuses, Holder holder, String heldBy,
-            Instant now) {
+            Instant now, RoutingLeases.RouteNote route) {
         var keys = ConversationKeys.of(id);
         String data = json.write(event);
         List<?> reply = redis.execute(APPEND, keys.all(), data, nullToEmpty(EventJson.clientMsgId(event)),
@@ -125,10 +129,15 @@ class ConversationStore {
                 Long.toString(properties.retention().toMillis()), ConversationKeys.FANOUT_CHANNEL, id,
                 holder == null ? "" : holder.status().name(), holder == null ? "" : holder.queueName(),
                 holder == null ? "" : holder.agentField(), Long.toString(now.toEpochMilli()),
-                nullToEmpty(heldBy), Integer.toString(properties.maxEvents()));
+                nullToEmpty(heldBy), Integer.toString(properties.maxEvents()),
+                route.leaseEnd() > 0 ? Long.toString(route.leaseEnd()) : "", route.node(),
+                route.answers() > 0 ? Long.toString(route.answers()) : "");
         long code = (Long) reply.get(0);
         long seq = (Long) reply.get(1);
         String third = String.valueOf(reply.get(2));
+        if (code >= 0) {
+            awaitReplicas(id, seq); // a duplicate too: the original may not have reached a replica yet
+        }
         return switch ((int) code) {
             case 1 -> new AppendResult.Stored(EventJson.stamped(event, seq, Instant.ofEpochMilli(Long.parseLong(third))));
             case 0 -> new AppendResult.Duplicate(seq);
@@ -136,6 +145,47 @@ class ConversationStore {
             case -2 -> new AppendResult.StatusRefused(ConversationStatus.valueOf(third));
             default -> throw new IllegalStateException("the log refused holder " + holder + " for " + third);
         };
+    }
+
+    /**
+     * With {@code loket.conversation.replicas}, holds the append until that many replicas have it
+     * (Redis {@code WAIT} counts every earlier write of the connection, and the append was one), so a
+     * failover to a replica cannot lose it and hand its seq out again. Refused as not stored otherwise.
+     */
+    private void awaitReplicas(String id, long seq) {
+        int wanted = properties.replicas();
+        if (wanted == 0) {
+            return;
+        }
+        long timeout = properties.replicaTimeout().toMillis();
+        Long acknowledged = redis.execute((RedisCallback<Long>) connection -> await(((RedisClusterAsyncCommands<?, ?>)
+                connection.getNativeConnection()).waitForReplication(wanted, timeout)));
+        if (acknowledged == null || acknowledged < wanted) {
+            throw new NotReplicated(id, seq, acknowledged == null ? 0 : acknowledged, wanted);
+        }
+    }
+
+    private static Long await(RedisFuture<Long> reply) {
+        try {
+            return reply.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotReplicated("interrupted while waiting for replicas");
+        } catch (ExecutionException e) {
+            throw new NotReplicated("WAIT failed: " + e.getCause());
+        }
+    }
+
+    /** The primary stored an event that not enough replicas have: it does not count as stored (nor acknowledged). */
+    static final class NotReplicated extends DataAccessResourceFailureException {
+
+        NotReplicated(String id, long seq, long acknowledged, int wanted) {
+            this("#" + seq + " of " + id + " reached " + acknowledged + " of the " + wanted + " replicas required");
+        }
+
+        NotReplicated(String message) {
+            super(message);
+        }
     }
 
     List<ConversationEvent> eventsAfter(String id, long afterSeq, long upToSeq) {

@@ -23,14 +23,16 @@ public class Conversations {
 
     private final ConversationStore store;
     private final EventFanout fanout;
+    private final RoutingLeases leases;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<Author, Counter> messagesByAuthor = new EnumMap<>(Author.class);
 
-    Conversations(ConversationStore store, EventFanout fanout, ApplicationEventPublisher events,
+    Conversations(ConversationStore store, EventFanout fanout, RoutingLeases leases, ApplicationEventPublisher events,
             MeterRegistry meters, Clock clock) {
         this.store = store;
         this.fanout = fanout;
+        this.leases = leases;
         this.events = events;
         this.clock = clock;
         for (Author author : Author.values()) {
@@ -95,9 +97,32 @@ public class Conversations {
                 && store.meta(id).map(m -> Tokens.matches(token, m.get("token"))).orElse(false);
     }
 
-    /** A customer message, stored once per clientMsgId; refused once the conversation is closed. */
+    /**
+     * A customer message, stored once per clientMsgId; refused once the conversation is closed. A
+     * stored one is recorded, in the same atomic step, as still to be routed by this node: hand it
+     * to {@link #routing}, and if this node dies first another one routes it (durable routing).
+     */
     public AppendResult appendCustomerMessage(String id, String clientMsgId, String text) {
-        return append(id, new ConversationEvent.CustomerMessage(text, clientMsgId), OPEN);
+        if (!ConversationIds.isWellFormed(id)) {
+            return new AppendResult.UnknownConversation();
+        }
+        AppendResult result = store.append(id, new ConversationEvent.CustomerMessage(text, clientMsgId), OPEN, null, null,
+                clock.instant(), leases.beforeCustomerMessage(id));
+        if (result instanceof AppendResult.Stored stored) {
+            leases.acknowledged(id, stored.event().seq());
+            messagesByAuthor.get(Author.CUSTOMER).increment();
+        }
+        return result;
+    }
+
+    /**
+     * Runs {@code work} as the routing of the stored customer message {@code seq}, on this thread:
+     * the first event it appends for the conversation marks the message routed in the same atomic
+     * step, and one that appends nothing marks it at the end. When {@code work} throws, the message
+     * stays recorded and any node routes it again once this node's lease has run out.
+     */
+    public void routing(String id, long seq, Runnable work) {
+        leases.route(id, seq, work);
     }
 
     /** The seq a customer message with this clientMsgId was stored as, if it was: a resend need not cost anything. */
@@ -132,9 +157,11 @@ public class Conversations {
         if (event.status() != transition.to()) {
             throw new IllegalArgumentException("a status change is logged as a status event for its target");
         }
+        var route = leases.noteFor(id);
         AppendResult result = store.append(id, event, "," + transition.from().name() + ",", transition.holder(),
-                transition.heldBy(), clock.instant());
+                transition.heldBy(), clock.instant(), route);
         if (result instanceof AppendResult.Stored stored) {
+            leases.answered(route, id);
             events.publishEvent(new StatusChanged(id, transition.from(), transition.to(), stored.event()));
         }
         return result;
@@ -197,9 +224,13 @@ public class Conversations {
         if (!ConversationIds.isWellFormed(id)) {
             return new AppendResult.UnknownConversation();
         }
-        AppendResult result = store.append(id, event, allowedStatuses, null, null, clock.instant());
-        if (result instanceof AppendResult.Stored && event.kind() == EventKind.MESSAGE) {
-            messagesByAuthor.get(event.author()).increment();
+        var route = leases.noteFor(id);
+        AppendResult result = store.append(id, event, allowedStatuses, null, null, clock.instant(), route);
+        if (result instanceof AppendResult.Stored) {
+            leases.answered(route, id);
+            if (event.kind() == EventKind.MESSAGE) {
+                messagesByAuthor.get(event.author()).increment();
+            }
         }
         return result;
     }

@@ -10,6 +10,7 @@ import nl.loket.conversation.ConversationState;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
 import nl.loket.conversation.QuickReply;
+import nl.loket.conversation.RoutingTakenOver;
 import nl.loket.dialogue.DialogueOwner;
 import nl.loket.dialogue.DialoguePhase;
 import nl.loket.dialogue.DialogueStep;
@@ -20,6 +21,7 @@ import nl.loket.llm.LlmOutcome;
 import nl.loket.llm.LlmRequest;
 import nl.loket.llm.LlmTier;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -56,12 +58,22 @@ public class Router {
         this.llm = llm;
     }
 
-    /** Routes a stored customer message; returns at once, the answer arrives as events. */
+    /**
+     * Routes a stored customer message; returns at once, the answer arrives as events. Durable: if
+     * this node dies before the answer is stored, another node routes the message ({@link #takeOver}).
+     */
     public void customerSaid(String conversationId, ConversationEvent message) {
-        lanes.submit(conversationId, () -> read(conversationId).ifPresent(state -> {
-            String question = Handover.questionKey(message.text());
-            memory.remember(conversationId, question, route(state, message, question));
-        }));
+        lanes.submit(conversationId, () -> conversations.routing(conversationId, message.seq(),
+                () -> read(conversationId).ifPresent(state -> {
+                    String question = Handover.questionKey(message.text());
+                    memory.remember(conversationId, question, route(state, message, question));
+                })));
+    }
+
+    /** A message another node acknowledged but did not live to route. */
+    @EventListener
+    void takeOver(RoutingTakenOver taken) {
+        customerSaid(taken.conversationId(), taken.message());
     }
 
     /** The customer pressed "talk to a person". */

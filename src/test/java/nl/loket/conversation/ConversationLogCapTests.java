@@ -31,7 +31,7 @@ class ConversationLogCapTests {
 
         for (int i = 1; i <= 1000; i++) {
             store.append(id, new ConversationEvent.CustomerMessage("vraag " + i, "m-" + i), "", null, "",
-                    Instant.EPOCH.plusSeconds(i));
+                    Instant.EPOCH.plusSeconds(i), RoutingLeases.RouteNote.NONE);
         }
 
         Long length = redis.opsForStream().size(ConversationKeys.of(id).log());

@@ -93,7 +93,7 @@ class ConversationLogIntegrationTests extends LoketIntegrationTest {
         conversations.recordFeedback(id, 2, true);
 
         var keys = redis.keys("loket:conversation:{c:" + id + "}:*");
-        assertThat(keys).hasSize(4).allMatch(k -> k.contains("{c:" + id + "}"));
+        assertThat(keys).hasSize(5).allMatch(k -> k.contains("{c:" + id + "}"));
         for (String key : keys) {
             assertThat(redis.getExpire(key)).as("TTL of %s", key).isBetween(29L * 24 * 3600, 30L * 24 * 3600);
         }
