@@ -3,7 +3,6 @@ package nl.loket.action;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -33,8 +32,9 @@ public record ActionProperties(
      *     are not offered
      * @param headers sent with every request, e.g. {@code Authorization}; put the values in the environment
      */
-    public record Target(URI baseUrl, Map<String, String> headers) {
+    public record Target(String baseUrl, Map<String, String> headers) {
         public Target {
+            baseUrl = baseUrl == null ? "" : baseUrl.strip();
             headers = headers == null ? Map.of() : Map.copyOf(headers);
         }
     }

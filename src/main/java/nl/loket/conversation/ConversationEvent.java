@@ -59,6 +59,12 @@ public record ConversationEvent(
                 null, null, null, null, attributes);
     }
 
+    /** What a self-service action came to, as the customer is told; the attributes say which action and how it ended. */
+    public static ConversationEvent action(String text, List<QuickReply> quickReplies, Map<String, String> attributes) {
+        return new ConversationEvent(0, EventKind.ACTION, Author.BOT, text, null, null, null, quickReplies, null,
+                null, null, null, null, attributes);
+    }
+
     public static ConversationEvent statusChange(ConversationStatus status, String text, String agentName,
             Integer queuePosition, Map<String, String> attributes) {
         return new ConversationEvent(0, EventKind.STATUS, Author.SYSTEM, text, null, null, null, null, agentName,

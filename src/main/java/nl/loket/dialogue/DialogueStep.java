@@ -22,10 +22,18 @@ public sealed interface DialogueStep {
     }
 
     /**
-     * The answer is not for this dialogue (a choice that accepts nothing else was not chosen): the
-     * dialogue is over and the message is handled as any other.
+     * The answer is not for this dialogue (a choice that accepts nothing else was not chosen, or the
+     * definition's {@code leaves} says so, as for a customer who asks for a person): the dialogue is over
+     * and the message is handled as any other. {@code answers} holds what was given so far.
      */
-    record Left(String dialogue) implements DialogueStep {
+    record Left(String dialogue, Map<String, String> answers) implements DialogueStep {
+        public Left {
+            answers = Map.copyOf(answers);
+        }
+
+        public Left(String dialogue) {
+            this(dialogue, Map.of());
+        }
     }
 
     /** The customer cancelled (or said no to the summary); {@code answers} holds what was given so far. */

@@ -52,6 +52,10 @@ class PacketBuilder {
             if (e.kind() == EventKind.STATUS && e.status() == ConversationStatus.BOT) {
                 askedSinceBot.clear(); // back with the bot after an earlier handover: a new question
             }
+            if (e.kind() == EventKind.ACTION) { // what self-service did, as told: "... submitted, ref 2026-12345"
+                attempts.add(new HandoverPacket.BotAttempt(e.seq(), "action", e.text(), e.sources(),
+                        null, e.attribute("actionId"), null, e.attribute("outcome")));
+            }
             if (e.kind() != EventKind.MESSAGE) {
                 continue;
             }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.loket.action.Actions;
 import nl.loket.conversation.Conversation;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationState;
@@ -41,9 +42,11 @@ public class Router {
     private final MessageSource texts;
     private final FaqTier faq;
     private final LlmTier llm;
+    private final Actions actions;
 
     Router(Conversations conversations, Handover handover, Dialogues dialogues, List<DialogueOwner> dialogueOwners,
-            RoutingMemory memory, ConversationLanes lanes, MessageSource texts, FaqTier faq, LlmTier llm) {
+            RoutingMemory memory, ConversationLanes lanes, MessageSource texts, FaqTier faq, LlmTier llm,
+            Actions actions) {
         this.conversations = conversations;
         this.handover = handover;
         this.dialogues = dialogues;
@@ -53,6 +56,7 @@ public class Router {
         this.texts = texts;
         this.faq = faq;
         this.llm = llm;
+        this.actions = actions;
     }
 
     /** Routes a stored customer message; returns at once, the answer arrives as events. */
@@ -66,9 +70,13 @@ public class Router {
     /** The customer pressed "talk to a person". */
     public void customerAskedForPerson(String conversationId) {
         // the reason is always ours: a client-chosen one (say "faq_handover:klachten") would pick a queue
-        lanes.submit(conversationId, () -> read(conversationId).filter(Router::isBot)
-                .ifPresent(state -> memory.remember(conversationId, "",
-                        startHandover(state.conversation(), "customer_asked", recalled(state).topic()))));
+        lanes.submit(conversationId, () -> read(conversationId).filter(Router::isBot).ifPresent(state -> {
+            // a form left for a person: its owner hands what was filled in to the handover first
+            phase(state).ifPresent(p -> owner(p).ifPresent(o -> o.left(state.conversation(),
+                    new DialogueStep.Left(p.dialogue(), p.answers()))));
+            memory.remember(conversationId, "", startHandover(state.conversation(), "customer_asked",
+                    recalled(state).topic()));
+        }));
     }
 
     /**
@@ -116,6 +124,11 @@ public class Router {
         if (reason.isPresent()) {
             return startHandover(conversation, reason.get(), recalled.topic());
         }
+        Optional<Reply> action = actions.reply(conversation, message.text());
+        if (action.isPresent()) {
+            say(conversation, action.get(), Map.of("dialogue", "action"));
+            return new RouteOutcome.DialogueContinued("action");
+        }
         Optional<FaqTier.Reply> fromFaq = faq.reply(conversation.lang(), message.text());
         if (fromFaq.isPresent()) {
             var reply = fromFaq.get();
@@ -131,7 +144,7 @@ public class Router {
     }
 
     private Optional<RouteOutcome> continueDialogue(Conversation conversation, DialoguePhase phase, String text) {
-        DialogueOwner owner = dialogueOwners.stream().filter(o -> o.owns(phase.dialogue())).findFirst().orElse(null);
+        DialogueOwner owner = owner(phase).orElse(null);
         if (owner == null) { // its module is gone (renamed in an upgrade): the message is routed as usual
             dialogues.end(conversation.id());
             return Optional.empty();
@@ -142,6 +155,7 @@ public class Router {
             case DialogueStep.Ask ask -> say(conversation, new Reply(ask.text(), ask.quickReplies()),
                     Map.of("dialogue", phase.dialogue()));
             case DialogueStep.Left left -> {
+                owner.left(conversation, left);
                 return Optional.empty();
             }
             case DialogueStep.Completed c -> owner.finished(conversation, c)
@@ -184,6 +198,10 @@ public class Router {
                 texts.getMessage("router.cannot-answer", null, locale), null, List.of(), List.of(offer),
                 Map.of("outcome", "no_answer", "llm", notAnswered)));
         return new RouteOutcome.NotAnswered(notAnswered, offer.value());
+    }
+
+    private Optional<DialogueOwner> owner(DialoguePhase phase) {
+        return dialogueOwners.stream().filter(o -> o.owns(phase.dialogue())).findFirst();
     }
 
     private void say(Conversation conversation, Reply reply, Map<String, String> attributes) {
