@@ -6,7 +6,8 @@
 -- ARGV: 1 event JSON, 2 clientMsgId or '', 3 allowed statuses as ',BOT,QUEUED,' or '' for any,
 --       4 idle retention in ms, 5 fan-out channel, 6 conversation id, 7 new status or '',
 --       8 new holder's queue or '', 9 new holder's agent or '', 10 now in epoch ms (the app's clock),
---       11 the agent who must hold the chat now or '' for anyone
+--       11 the agent who must hold the chat now or '' for anyone,
+--       12 the events the log keeps (MAXLEN ~: Redis trims whole blocks, so at least that many)
 -- Returns {code, seq, at}: 1 stored, 0 duplicate clientMsgId (seq of the original),
 --        -1 unknown conversation, -2 status not allowed or held by another agent (3rd value: the current status),
 --        -3 status and holder do not fit together (nothing written)
@@ -31,7 +32,7 @@ if ARGV[7] ~= '' then
 end
 local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
 local at = ARGV[10]
-redis.call('XADD', KEYS[2], '0-' .. seq, 'at', at, 'data', ARGV[1])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[12], '0-' .. seq, 'at', at, 'data', ARGV[1])
 if ARGV[2] ~= '' then redis.call('HSET', KEYS[3], ARGV[2], seq) end
 redis.call('HSET', KEYS[1], 'lastActivity', at)
 for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end

@@ -145,6 +145,7 @@
         name: data.customerName || '',
         email: data.customerEmail || '',
         issuedAt: data.customerIssuedAt || '',
+        nonce: data.customerNonce || '',
         signature: data.customerSignature || ''
       };
     }

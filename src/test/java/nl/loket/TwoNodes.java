@@ -17,7 +17,7 @@ public final class TwoNodes implements AutoCloseable {
         for (int i = 0; i < 2; i++) {
             // command-line arguments, so they win over application.yml like a real deployment's would
             List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.data.redis.host=127.0.0.1",
-                    "--spring.data.redis.port=" + TestRedis.start(), "--loket.gateway.max-frames-per-second=1000",
+                    "--spring.data.redis.port=" + TestRedis.start(),
                     "--spring.application.name=loket-node-" + (char) ('a' + i)));
             for (String property : properties) {
                 args.add("--" + property);

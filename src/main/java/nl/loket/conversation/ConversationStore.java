@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Range;
@@ -98,7 +99,7 @@ class ConversationStore {
                 Long.toString(properties.retention().toMillis()), ConversationKeys.FANOUT_CHANNEL, id,
                 holder == null ? "" : holder.status().name(), holder == null ? "" : holder.queueName(),
                 holder instanceof Holder.Agent a ? a.agent() : "", Long.toString(now.toEpochMilli()),
-                nullToEmpty(heldBy));
+                nullToEmpty(heldBy), Integer.toString(properties.maxEvents()));
         long code = (Long) reply.get(0);
         long seq = (Long) reply.get(1);
         String third = String.valueOf(reply.get(2));
@@ -112,6 +113,9 @@ class ConversationStore {
     }
 
     List<ConversationEvent> eventsAfter(String id, long afterSeq, long upToSeq) {
+        if (afterSeq >= upToSeq) {
+            return List.of(); // also keeps afterSeq + 1 from overflowing into a range Redis rejects
+        }
         var keys = ConversationKeys.of(id);
         Range<String> range = Range.closed("0-" + (afterSeq + 1), upToSeq == Long.MAX_VALUE ? "+" : "0-" + upToSeq);
         List<MapRecord<String, Object, Object>> records =
@@ -155,6 +159,11 @@ class ConversationStore {
 
     void publishDiscard(String id, long replyTo) {
         redis.convertAndSend(ConversationKeys.FANOUT_CHANNEL, id + " x " + replyTo);
+    }
+
+    OptionalLong storedSeq(String id, String clientMsgId) {
+        Object seq = redis.opsForHash().get(ConversationKeys.of(id).clientMsgIds(), clientMsgId);
+        return seq == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(seq.toString()));
     }
 
     private static String nullToEmpty(String s) {

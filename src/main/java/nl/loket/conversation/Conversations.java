@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -83,6 +84,11 @@ public class Conversations {
     /** A customer message, stored once per clientMsgId; refused once the conversation is closed. */
     public AppendResult appendCustomerMessage(String id, String clientMsgId, String text) {
         return append(id, ConversationEvent.customerMessage(text, clientMsgId), OPEN);
+    }
+
+    /** The seq a customer message with this clientMsgId was stored as, if it was: a resend need not cost anything. */
+    public OptionalLong storedSeq(String id, String clientMsgId) {
+        return store.storedSeq(id, clientMsgId);
     }
 
     /** A bot event, stored only while the status is BOT: bot silence is checked atomically in Redis. */

@@ -126,16 +126,20 @@ public final class Clients {
 
     /** Signs in through the real form (CSRF token included) and returns the session cookie. */
     public static String sessionCookie(Node node, String name, String password) {
+        return sessionCookie(node.http(), name, password);
+    }
+
+    public static String sessionCookie(String baseUrl, String name, String password) {
         try {
             var cookies = new CookieManager();
             var http = HttpClient.newBuilder().cookieHandler(cookies).build();
-            JsonNode csrf = Frames.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(node.http()
+            JsonNode csrf = Frames.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(baseUrl
                     + "/console/csrf")).build(), HttpResponse.BodyHandlers.ofString()).body());
             String form = Map.of("username", name, "password", password,
                     csrf.path("parameterName").asString(), csrf.path("token").asString()).entrySet().stream()
                     .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            var response = http.send(HttpRequest.newBuilder(URI.create(node.http() + "/console/login"))
+            var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/console/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
             String location = response.headers().firstValue("Location").orElse("");

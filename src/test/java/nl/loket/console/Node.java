@@ -21,7 +21,7 @@ public final class Node implements AutoCloseable {
     public static Node start(String name, Clock clock, String... extraProperties) {
         String[] base = {"server.port=0", "spring.data.redis.host=127.0.0.1",
             "spring.data.redis.port=" + TestRedis.start(), "spring.application.name=" + name,
-            "loket.console.heartbeat=1s", "loket.gateway.max-frames-per-second=100", "loket.handover.presence-ttl=5s",
+            "loket.console.heartbeat=1s", "loket.handover.presence-ttl=5s",
             // a fixed FAQ: which questions the bot can answer must not move with the sample content
             "loket.faq.dir=src/test/resources/faq-fixture"};
         // as command-line arguments: they win over application.yml (builder properties would not)

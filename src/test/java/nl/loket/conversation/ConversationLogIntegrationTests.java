@@ -43,7 +43,7 @@ class ConversationLogIntegrationTests extends LoketIntegrationTest {
                 int sender = s;
                 done.add(pool.submit(() -> {
                     try (ChatClient chat = connect()) {
-                        chat.hello(Map.of("conversationId", id, "token", token, "lastSeq", Long.MAX_VALUE / 2));
+                        chat.hello(Map.of("conversationId", id, "token", token, "lastSeq", 0));
                         for (int m = 0; m < perSender; m++) {
                             chat.send(Map.of("type", "message", "clientMsgId", sender + "-" + m, "text",
                                     "sender " + sender + " message " + m));
