@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.context.ApplicationContext;
 
 /** {@code hello.customer} as a host site's backend signs it, with the running node's own signer. */
@@ -17,9 +18,10 @@ public final class SignedCustomers {
             Duration age) {
         Instant issued = node.getBean(java.time.Clock.class).instant().minus(age);
         String issuedAt = Long.toString(issued.getEpochSecond());
+        String nonce = UUID.randomUUID().toString();
         Map<String, Object> customer = new HashMap<>(Map.of("id", id, "name", name, "email", email,
-                "issuedAt", issuedAt));
-        customer.put("signature", node.getBean(CustomerIdentity.class).sign(id, name, email, issuedAt));
+                "issuedAt", issuedAt, "nonce", nonce));
+        customer.put("signature", node.getBean(CustomerIdentity.class).sign(id, name, email, issuedAt, nonce));
         return customer;
     }
 
