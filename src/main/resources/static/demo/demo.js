@@ -13,6 +13,7 @@
     }).then(function (customer) {
       if (customer && window.LoketWidget) {
         window.LoketWidget.identify(customer);
+        document.documentElement.setAttribute('data-demo-customer', customer.name);
       }
     }).catch(function () { /* no demo sign-in: the widget runs without a customer */ });
     document.querySelectorAll('[data-lang-link]').forEach(function (a) {

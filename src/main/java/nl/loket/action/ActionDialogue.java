@@ -230,7 +230,8 @@ class ActionDialogue implements DialogueOwner {
             List<QuickReply> offered = field.choices().stream()
                     .map(c -> new QuickReply(c.label().in(lang), c.value())).toList();
             fields.add(Field.parsed(field.name(), prompt, field.optional(), answer -> field.normalise(answer, today),
-                    answer -> retry(conversation, action, field, answer, prompt, today), offered));
+                    answer -> retry(conversation, action, field, answer, prompt, today), offered,
+                    formControl(field, lang)));
         }
         return new DialogueDefinition(FORM + action.id(), "", fields, quick(conversation, "action.skip"),
                 quick(conversation, "action.cancel"),
@@ -238,6 +239,18 @@ class ActionDialogue implements DialogueOwner {
                 new DialogueDefinition.Confirm(quick(conversation, "action.send"),
                         quick(conversation, "action.dont-send"), say(conversation, "action.confirm-retry")),
                 answer -> handover.reasonFor(answer, null, 0).isPresent());
+    }
+
+    /** The field as a client shows it as a form control (the widget's accessible form). */
+    private static Map<String, String> formControl(ActionField field, String lang) {
+        Map<String, String> control = new LinkedHashMap<>();
+        control.put("field.name", field.name());
+        control.put("field.type", field.type().wireName());
+        control.put("field.label", field.label().in(lang));
+        if (!field.help().isEmpty()) {
+            control.put("field.help", field.help().in(lang));
+        }
+        return control;
     }
 
     /**
@@ -320,7 +333,7 @@ class ActionDialogue implements DialogueOwner {
     }
 
     private static Reply reply(DialogueStep step) {
-        return step instanceof DialogueStep.Ask ask ? new Reply(ask.text(), ask.quickReplies())
+        return step instanceof DialogueStep.Ask ask ? new Reply(ask.text(), ask.quickReplies(), ask.attributes())
                 : new Reply("", List.of());
     }
 

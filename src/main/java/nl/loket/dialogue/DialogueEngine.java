@@ -48,7 +48,7 @@ final class DialogueEngine {
                     ? askFrom(definition, asking.field() + 1, DialoguePhase.with(asking.answers(), field.name(),
                             value.get()), "")
                     : new DialogueStep.Ask(asking, field.check().apply(answer).orElse(field.prompt()),
-                            repliesFor(definition, field));
+                            repliesFor(definition, field), invalid(field));
         }
         if (field.isChoice() && !field.offers(answer)) {
             return field.check().apply(answer)
@@ -87,7 +87,7 @@ final class DialogueEngine {
             Field field = definition.fields().get(next);
             String text = intro.isEmpty() ? field.prompt() : intro + " " + field.prompt();
             return new DialogueStep.Ask(new DialoguePhase.Asking(definition.id(), next, answers), text,
-                    repliesFor(definition, field));
+                    repliesFor(definition, field), field.attributes());
         }
         if (definition.confirmation() != null) {
             var confirm = definition.confirm();
@@ -95,6 +95,10 @@ final class DialogueEngine {
                     definition.confirmation().apply(answers), List.of(confirm.yes(), confirm.no()));
         }
         return new DialogueStep.Completed(definition.id(), answers);
+    }
+
+    private static Map<String, String> invalid(Field field) {
+        return field.attributes().isEmpty() ? Map.of() : DialoguePhase.with(field.attributes(), "field.invalid", "true");
     }
 
     private static List<QuickReply> repliesFor(DialogueDefinition definition, Field field) {

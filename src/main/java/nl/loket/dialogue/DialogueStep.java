@@ -7,10 +7,19 @@ import nl.loket.conversation.QuickReply;
 /** What one turn of a dialogue did: it asks (again), or it ended with a result. */
 public sealed interface DialogueStep {
 
-    /** Say {@code text} with these quick replies; the dialogue goes on in {@code phase}. */
-    record Ask(DialoguePhase phase, String text, List<QuickReply> quickReplies) implements DialogueStep {
+    /**
+     * Say {@code text} with these quick replies; the dialogue goes on in {@code phase}. {@code attributes}
+     * describe the field being asked, for clients that show it as a form control.
+     */
+    record Ask(DialoguePhase phase, String text, List<QuickReply> quickReplies, Map<String, String> attributes)
+            implements DialogueStep {
         public Ask {
             quickReplies = List.copyOf(quickReplies);
+            attributes = Map.copyOf(attributes);
+        }
+
+        public Ask(DialoguePhase phase, String text, List<QuickReply> quickReplies) {
+            this(phase, text, quickReplies, Map.of());
         }
     }
 

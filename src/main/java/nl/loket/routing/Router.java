@@ -152,8 +152,8 @@ public class Router {
         DialogueStep step = dialogues.answer(conversation.id(), owner.definition(phase.dialogue(), conversation),
                 phase, text);
         switch (step) {
-            case DialogueStep.Ask ask -> say(conversation, new Reply(ask.text(), ask.quickReplies()),
-                    Map.of("dialogue", phase.dialogue()));
+            case DialogueStep.Ask ask -> say(conversation, new Reply(ask.text(), ask.quickReplies(),
+                    ask.attributes()), Map.of("dialogue", phase.dialogue()));
             case DialogueStep.Left left -> {
                 owner.left(conversation, left);
                 return Optional.empty();
@@ -205,8 +205,10 @@ public class Router {
     }
 
     private void say(Conversation conversation, Reply reply, Map<String, String> attributes) {
+        Map<String, String> all = new java.util.HashMap<>(reply.attributes());
+        all.putAll(attributes);
         conversations.appendFromBot(conversation.id(), ConversationEvent.botMessage(reply.text(), null, List.of(),
-                reply.quickReplies(), attributes));
+                reply.quickReplies(), all));
     }
 
     private Optional<ConversationState> read(String conversationId) {
