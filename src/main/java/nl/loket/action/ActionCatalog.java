@@ -18,20 +18,33 @@ import org.springframework.stereotype.Component;
 /**
  * The actions from {@code loket.actions.dir}, reloaded by the {@link ContentWatcher} when a file changes.
  * A file with errors keeps its last good version serving (or is absent until it has one); the others
- * change as written. The actions' phrases are an index of the FAQ matcher of their own, so an action is
- * matched with the same rules, stems and typo tolerance as the FAQ.
+ * change as written. The actions' phrases are matched by the FAQ matcher in one index with the FAQ's
+ * entries, so an action is offered only when it fits a message better than every FAQ entry, by the same
+ * rules, stems and typo tolerance; the index is rebuilt when either changes.
  */
 @Component
 class ActionCatalog {
 
-    record Catalog(Map<String, ActionDefinition> byFile, Map<String, ActionDefinition> byId, Faq phrases) {
+    /** How an action's phrases are named in the joint index (FAQ ids and action ids may be the same). */
+    static final String PREFIX = "action:";
+
+    record Catalog(Map<String, ActionDefinition> byFile, Map<String, ActionDefinition> byId,
+            List<FaqEntry> phrases) {
+    }
+
+    private record Joint(long version, List<FaqEntry> faqEntries, Faq index) {
     }
 
     private final Live<Catalog> live;
+    private final Faq faq;
+    private final FaqProperties matching;
+    private volatile Joint joint;
 
-    ActionCatalog(ActionProperties properties, FaqProperties faq, ContentWatcher watcher) {
+    ActionCatalog(ActionProperties properties, Faq faq, FaqProperties matching, ContentWatcher watcher) {
+        this.faq = faq;
+        this.matching = matching;
         Path dir = properties.dir();
-        this.live = watcher.watch("actions " + dir, build(Map.of(), faq), () -> ActionFiles.files(dir), previous -> {
+        this.live = watcher.watch("actions " + dir, build(Map.of()), () -> ActionFiles.files(dir), previous -> {
             ActionFiles.Result result = ActionFiles.read(dir);
             Map<String, ActionDefinition> byFile = new LinkedHashMap<>();
             for (Path file : ActionFiles.files(dir)) {
@@ -40,21 +53,21 @@ class ActionCatalog {
                         .or(() -> Optional.ofNullable(previous).map(p -> p.byFile().get(name)))
                         .ifPresent(action -> byFile.put(name, action));
             }
-            return new Loaded<>(build(byFile, faq), result.problems());
+            return new Loaded<>(build(byFile), result.problems());
         });
     }
 
-    private static Catalog build(Map<String, ActionDefinition> byFile, FaqProperties faq) {
+    private static Catalog build(Map<String, ActionDefinition> byFile) {
         Map<String, ActionDefinition> byId = new LinkedHashMap<>();
         List<FaqEntry> entries = new ArrayList<>();
         byFile.values().forEach(action -> {
             if (byId.putIfAbsent(action.id(), action) == null) {
-                action.phrases().forEach((lang, phrases) -> entries.add(new FaqEntry(action.id(), lang,
+                action.phrases().forEach((lang, phrases) -> entries.add(new FaqEntry(PREFIX + action.id(), lang,
                         action.title().in(lang), phrases, List.of(), List.of(), List.of(), List.of(), null, null, null,
                         "", action.file())));
             }
         });
-        return new Catalog(byFile, byId, Faq.of(entries, Map.of(), faq));
+        return new Catalog(byFile, byId, entries);
     }
 
     Optional<ActionDefinition> find(String id) {
@@ -65,7 +78,26 @@ class ActionCatalog {
         return List.copyOf(live.current().byId().values());
     }
 
-    FaqMatch match(String text, String lang) {
-        return live.current().phrases().match(text, lang);
+    /** The action a message asks for: the joint index's confident answer when it is an action. */
+    Optional<ActionDefinition> asked(String text, String lang) {
+        FaqMatch match = index().match(text, lang);
+        if (match.outcome() != FaqMatch.Outcome.ANSWER || !match.best().entry().id().startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return find(match.best().entry().id().substring(PREFIX.length()));
+    }
+
+    private Faq index() {
+        long version = live.version();
+        List<FaqEntry> faqEntries = faq.entries();
+        Joint current = joint;
+        if (current == null || current.version() != version || current.faqEntries() != faqEntries) {
+            List<FaqEntry> all = new ArrayList<>(live.current().phrases());
+            all.addAll(faqEntries);
+            // synonyms are the FAQ's own business; without them the FAQ's entries still compete on their words
+            current = new Joint(version, faqEntries, Faq.of(all, Map.of(), matching));
+            joint = current;
+        }
+        return current.index();
     }
 }

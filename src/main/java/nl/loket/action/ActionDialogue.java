@@ -40,7 +40,6 @@ class ActionDialogue implements DialogueOwner {
 
     static final String OFFER = "action.offer.";
     static final String FORM = "action.form.";
-    static final String SENT = "action.sent.";
     /** The hidden answer that identifies one run of a form, and so its confirmation. */
     static final String RUN = "_run";
 
@@ -80,6 +79,18 @@ class ActionDialogue implements DialogueOwner {
         return reply(dialogues.start(conversation.id(), offerDefinition(conversation, action), Map.of()));
     }
 
+    /**
+     * A message that is the send confirmation again, after the form ended: a double click or a second tab.
+     * Told it was sent; only the text of the "send" choice counts, so nothing else is read from Redis.
+     */
+    Optional<Reply> confirmedAgain(Conversation conversation, String text) {
+        if (!say(conversation, "action.send.value").equalsIgnoreCase(text.strip())
+                || ledger.recall(conversation.id(), ActionLedger.SENT).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Reply(say(conversation, "action.already-sent"), List.of()));
+    }
+
     /** Starts the form, or explains why it cannot run for this customer. */
     Reply start(Conversation conversation, ActionDefinition action) {
         Map<String, String> customer = verifiedCustomer(conversation);
@@ -111,9 +122,6 @@ class ActionDialogue implements DialogueOwner {
         if (dialogue.startsWith(OFFER)) {
             return offerDefinition(conversation, action);
         }
-        if (dialogue.startsWith(SENT)) {
-            return sentDefinition(conversation, action);
-        }
         return form(conversation, action);
     }
 
@@ -133,9 +141,6 @@ class ActionDialogue implements DialogueOwner {
                     .equals(say(conversation, "action.yes.value"))
                     ? Optional.of(start(conversation, action))
                     : Optional.of(new Reply(say(conversation, "action.declined"), List.of()));
-        }
-        if (dialogue.startsWith(SENT)) {
-            return Optional.of(new Reply(say(conversation, "action.already-sent"), List.of()));
         }
         if (ended instanceof DialogueStep.Cancelled) {
             count(action, "abandoned");
@@ -182,7 +187,7 @@ class ActionDialogue implements DialogueOwner {
                 shown.put("reference", s.reference() == null ? "" : s.reference());
                 shown.put("message", s.message() == null ? "" : s.message());
                 text = Texts.fill(action.done().in(lang), shown).strip();
-                dialogues.startQuietly(conversation.id(), sentDefinition(conversation, action));
+                ledger.remember(conversation.id(), ActionLedger.SENT, action.id());
             }
             case ActionResult.Refused r -> {
                 attributes.put("status", Integer.toString(r.status()));
@@ -212,12 +217,6 @@ class ActionDialogue implements DialogueOwner {
                 : action.offer().in(conversation.lang());
         return DialogueDefinition.of(OFFER + action.id(), "", List.of(Field.choice("answer", text,
                 List.of(quick(conversation, "action.yes"), quick(conversation, "action.no")), null)), null, null);
-    }
-
-    /** After a successful send: the same "yes" again (a double click) is told it was sent; anything else routes as usual. */
-    private DialogueDefinition sentDefinition(Conversation conversation, ActionDefinition action) {
-        return DialogueDefinition.of(SENT + action.id(), "", List.of(Field.choice("again", "",
-                List.of(quick(conversation, "action.send")), null)), null, null);
     }
 
     private DialogueDefinition form(Conversation conversation, ActionDefinition action) {

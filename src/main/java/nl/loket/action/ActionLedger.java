@@ -10,11 +10,15 @@ import org.springframework.stereotype.Component;
  * Makes sending a confirmed action happen at most once: a confirmation is claimed in Redis with
  * {@code SET NX} before anything is sent, so a second node, a reconnect or a double click that reaches
  * the same confirmation finds it taken. The claim then holds the outcome, kept as long as the conversation.
+ * Also remembers per conversation which action an FAQ answer offered and which one was sent last, so
+ * choosing the offer or confirming again is understood on any node.
  */
 @Component
 class ActionLedger {
 
     static final String SENDING = "sending";
+    static final String OFFERED = "offered";
+    static final String SENT = "sent";
 
     private final StringRedisTemplate redis;
     private final Duration retention;
@@ -38,7 +42,17 @@ class ActionLedger {
         redis.opsForValue().set(key(conversationId, confirmation), outcome, retention);
     }
 
-    Optional<String> outcome(String conversationId, String confirmation) {
-        return Optional.ofNullable(redis.opsForValue().get(key(conversationId, confirmation)));
+    /** {@code offered} or {@code sent}: the action id. */
+    void remember(String conversationId, String what, String actionId) {
+        redis.opsForHash().put(memoryKey(conversationId), what, actionId);
+        redis.expire(memoryKey(conversationId), retention);
+    }
+
+    Optional<String> recall(String conversationId, String what) {
+        return Optional.ofNullable((String) redis.opsForHash().get(memoryKey(conversationId), what));
+    }
+
+    private static String memoryKey(String conversationId) {
+        return "loket:action:{c:" + conversationId + "}";
     }
 }

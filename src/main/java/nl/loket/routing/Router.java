@@ -63,7 +63,9 @@ public class Router {
     public void customerSaid(String conversationId, ConversationEvent message) {
         lanes.submit(conversationId, () -> read(conversationId).ifPresent(state -> {
             String question = Handover.questionKey(message.text());
-            memory.remember(conversationId, question, route(state, message, question));
+            RouteOutcome outcome = route(state, message, question);
+            // an answer to a dialogue is no question: "Ja, graag" to two offers is not asking twice
+            memory.remember(conversationId, outcome instanceof RouteOutcome.DialogueContinued ? "" : question, outcome);
         }));
     }
 
@@ -137,6 +139,9 @@ public class Router {
             }
             if (reply.handoverQueue().isPresent() && reply.outcome() instanceof RouteOutcome.FaqAnswered answered) {
                 return startHandover(conversation, "faq_handover:" + reply.handoverQueue().get(), answered.topic());
+            }
+            if (reply.outcome() instanceof RouteOutcome.FaqAnswered answered) {
+                actions.answeredWith(conversation, answered.entryId()); // its "do it here" quick reply starts it
             }
             return reply.outcome();
         }

@@ -36,7 +36,8 @@ class ActionAcrossNodesIntegrationTests {
             JsonNode welcome = tabA.hello(Map.of("lang", "nl", "customer",
                     SignedCustomers.signed(nodes.a(), "C-1001", "Sanne de Vries", "sanne@example.nl")));
             String id = welcome.path("conversationId").asString();
-            ask(tabA, "m1", "Meterstand doorgeven");
+            ask(tabA, "m0", "ik wil mijn meterstand doorgeven");
+            ask(tabA, "m1", "Ja, graag");
             ask(tabA, "m2", "871685900001234567");
             ask(tabA, "m3", "12345");
             JsonNode summary = ask(tabA, "m4", "vandaag");
