@@ -1,5 +1,6 @@
 package nl.loket.action;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -338,7 +339,9 @@ class ActionDialogue implements DialogueOwner {
 
     /** Counts a stage of an action ({@code loket_actions_total{action, stage}}). */
     void count(ActionDefinition action, String stage) {
-        meters.counter("loket.actions", "action", action.id(), "stage", stage).increment();
+        Counter.builder("loket.actions").description("Self-service actions by action and stage: offered, started, "
+                + "completed, failed (refused or failed), abandoned").tag("action", action.id()).tag("stage", stage)
+                .register(meters).increment();
     }
 
     private QuickReply askPerson(Conversation conversation) {

@@ -23,6 +23,8 @@ import java.util.Map;
 import nl.loket.ChatClient;
 import nl.loket.TestRedis;
 import nl.loket.gateway.SignedCustomers;
+import nl.loket.handover.Handover;
+import nl.loket.handover.HandoverPacket;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -128,6 +130,26 @@ class ActionIntegrationTests {
                 .withRequestBody(equalToJson("{\"customerId\": \"C-1001\", \"ean\": \"871685900001234567\", "
                         + "\"reading\": 12345, \"readOn\": \"${json-unit.any-string}\"}")));
         assertThat(count("meterstand-doorgeven", "completed")).isEqualTo(completed + 1);
+    }
+
+    @Test
+    void theResultIsInTheHandoverPacketWhenTheCustomerLaterNeedsAPerson() {
+        try (ChatClient chat = signedIn()) {
+            String id = chat.frames().getFirst().path("conversationId").asString();
+            meterReadingUpToTheSummary(chat);
+            ask(chat, "r1", "Ja, versturen");
+
+            ask(chat, "r2", "ik wil een medewerker spreken");
+
+            HandoverPacket packet = context.getBean(Handover.class).packet(id).orElseThrow();
+            assertThat(packet.botAttempts()).filteredOn(a -> "action".equals(a.tier())).singleElement()
+                    .satisfies(a -> {
+                        assertThat(a.text()).isEqualTo("Je meterstand is doorgegeven. Je referentie is MR-2026-12345.");
+                        assertThat(a.entryId()).isEqualTo("meterstand-doorgeven");
+                        assertThat(a.outcome()).isEqualTo("completed");
+                    });
+            assertThat(packet.botAttempts()).noneMatch(a -> a.text().startsWith("Wat is de EAN-code"));
+        }
     }
 
     @Test
