@@ -291,6 +291,22 @@ class ActionIntegrationTests {
     }
 
     @Test
+    void theTalkToAPersonButtonMidFormTakesTheValuesToTheHandoverToo() {
+        try (ChatClient chat = signedIn()) {
+            String id = chat.frames().getFirst().path("conversationId").asString();
+            start(chat, "t1", "ik wil mijn meterstand doorgeven");
+            ask(chat, "t2", "871685900001234567");
+
+            chat.send(Map.of("type", "handover"));
+            reply(chat);
+
+            assertThat(redis.<String, String>opsForHash().entries("loket:handover:{c:" + id + "}:details"))
+                    .containsEntry("Meterstand doorgeven: ean", "871685900001234567");
+            assertThat(count("meterstand-doorgeven", "abandoned")).isPositive();
+        }
+    }
+
+    @Test
     void anUnverifiedForgedOrExpiredCustomerIsToldToSignInOrTalkToAPerson() {
         var forged = new HashMap<>(SignedCustomers.signed(context, "C-1001", "Sanne de Vries", "sanne@example.nl"));
         forged.put("id", "C-2002");
