@@ -137,6 +137,33 @@ public sealed interface ConversationEvent {
     }
 
     /** A system notice for the customer (e.g. their new place in the queue), without a status change. */
+    /**
+     * What a self-service action came to, as the customer is told; the attributes say which action
+     * and how it ended (its id, outcome and reference), never the values the customer gave.
+     */
+    record ActionResult(long seq, Instant at, String text, List<QuickReply> quickReplies,
+            Map<String, String> attributes) implements ConversationEvent, Attributed {
+
+        public ActionResult {
+            quickReplies = quickReplies == null ? List.of() : List.copyOf(quickReplies);
+            attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+        }
+
+        public ActionResult(String text, List<QuickReply> quickReplies, Map<String, String> attributes) {
+            this(0, null, text, quickReplies, attributes);
+        }
+
+        @Override
+        public EventKind kind() {
+            return EventKind.ACTION;
+        }
+
+        @Override
+        public Author author() {
+            return Author.BOT;
+        }
+    }
+
     record Notice(long seq, Instant at, String text, Integer queuePosition, List<QuickReply> quickReplies,
             Map<String, String> attributes) implements ConversationEvent, Attributed {
 

@@ -148,6 +148,11 @@ public class Conversations {
         return append(id, event, OPEN);
     }
 
+    /** What a self-service action came to; logged while the conversation is open. */
+    public AppendResult appendActionResult(String id, ConversationEvent.ActionResult event) {
+        return append(id, event, OPEN);
+    }
+
     /**
      * Moves the conversation from {@code transition.from()} to {@code transition.holder()} (status and
      * holder in one atomic step) and logs {@code event}; refused when the status is no longer

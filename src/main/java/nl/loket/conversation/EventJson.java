@@ -1,6 +1,7 @@
 package nl.loket.conversation;
 
 import java.time.Instant;
+import nl.loket.conversation.ConversationEvent.ActionResult;
 import nl.loket.conversation.ConversationEvent.AgentMessage;
 import nl.loket.conversation.ConversationEvent.BotMessage;
 import nl.loket.conversation.ConversationEvent.CustomerMessage;
@@ -40,6 +41,7 @@ final class EventJson {
             };
             case "note" -> Note.class;
             case "notice" -> Notice.class;
+            case "action" -> ActionResult.class;
             case "status" -> StatusChange.class;
             default -> throw unknown(kind, author);
         };
@@ -55,6 +57,7 @@ final class EventJson {
             case AgentMessage m -> new AgentMessage(seq, at, m.agentName(), m.text(), m.clientMsgId());
             case Note n -> new Note(seq, at, n.agentName(), n.text(), n.clientMsgId());
             case Notice n -> new Notice(seq, at, n.text(), n.queuePosition(), n.quickReplies(), n.attributes());
+            case ActionResult a -> new ActionResult(seq, at, a.text(), a.quickReplies(), a.attributes());
             case StatusChange s -> new StatusChange(seq, at, s.status(), s.text(), s.agentName(), s.queuePosition(),
                     s.quickReplies(), s.attributes());
         };
@@ -68,6 +71,7 @@ final class EventJson {
             case Note n -> n.clientMsgId();
             case BotMessage m -> null;
             case Notice n -> null;
+            case ActionResult a -> null;
             case StatusChange s -> null;
         };
     }

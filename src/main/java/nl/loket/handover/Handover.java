@@ -3,6 +3,7 @@ package nl.loket.handover;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.loket.conversation.Conversation;
 import nl.loket.dialogue.Reply;
@@ -24,10 +25,11 @@ public class Handover {
     private final Callbacks callbacks;
     private final PacketBuilder packets;
     private final QueueCatalog queues;
+    private final HandoverStore store;
     private final Clock clock;
 
     Handover(Triggers triggers, HandoverDialogue dialogue, AgentDesk desk, Inbox inbox, AgentPresence presence,
-            Callbacks callbacks, PacketBuilder packets, QueueCatalog queues, Clock clock) {
+            Callbacks callbacks, PacketBuilder packets, QueueCatalog queues, HandoverStore store, Clock clock) {
         this.triggers = triggers;
         this.dialogue = dialogue;
         this.desk = desk;
@@ -36,6 +38,7 @@ public class Handover {
         this.callbacks = callbacks;
         this.packets = packets;
         this.queues = queues;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -69,6 +72,14 @@ public class Handover {
      */
     public Optional<Reply> request(Conversation conversation, String reason, List<String> topic) {
         return dialogue.request(conversation, reason, topic);
+    }
+
+    /**
+     * Details the customer already gave elsewhere (a self-service action's filled-in values): they go into
+     * the handover packet and are not asked again.
+     */
+    public void noteDetails(String conversationId, Map<String, String> details) {
+        store.putDetails(conversationId, details);
     }
 
     /** A customer message while the chat waits in a queue: it may leave the queue; the bot never answers. */

@@ -57,6 +57,9 @@ class PacketBuilder {
                 case ConversationEvent.BotMessage m when m.attribute("dialogue") == null ->
                     attempts.add(new HandoverPacket.BotAttempt(m.seq(), m.tier(), m.text(), m.sources(),
                             m.attribute("score"), m.attribute("entryId"), m.helpful(), m.attribute("outcome")));
+                case ConversationEvent.ActionResult a -> // what self-service did, as told: "... submitted, ref 2026-12345"
+                    attempts.add(new HandoverPacket.BotAttempt(a.seq(), "action", a.text(), List.of(), null,
+                            a.attribute("actionId"), null, a.attribute("outcome")));
                 default -> {
                     // agents' messages, notes, notices and the bot's dialogue questions are no bot attempts
                 }

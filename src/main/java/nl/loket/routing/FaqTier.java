@@ -1,10 +1,12 @@
 package nl.loket.routing;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.loket.action.Actions;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.QuickReply;
 import nl.loket.conversation.Source;
@@ -23,10 +25,12 @@ class FaqTier {
 
     private final Faq faq;
     private final MessageSource texts;
+    private final Actions actions;
 
-    FaqTier(Faq faq, MessageSource texts) {
+    FaqTier(Faq faq, MessageSource texts, Actions actions) {
         this.faq = faq;
         this.texts = texts;
+        this.actions = actions;
     }
 
     /** The FAQ's reply and what it means for the route; empty when the FAQ has nothing. */
@@ -48,8 +52,10 @@ class FaqTier {
         attributes.put("entryId", entry.id());
         attributes.put("outcome", "faq");
         attributes.put("score", score(match));
+        var replies = new ArrayList<>(actions.offeredWith(entry.id(), entry.lang())); // "do it here" first
+        replies.addAll(entry.quickReplies());
         var event = new ConversationEvent.BotMessage(entry.answer(), "faq", List.of(new Source(entry.id(), entry.title())),
-                entry.quickReplies(), attributes);
+                replies, attributes);
         return new Reply(event, new RouteOutcome.FaqAnswered(entry.id(), entry.tags()),
                 entry.handsOver() ? Optional.of(entry.handover()) : Optional.empty());
     }

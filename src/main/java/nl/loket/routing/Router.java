@@ -1,9 +1,11 @@
 package nl.loket.routing;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.loket.action.Actions;
 import nl.loket.conversation.Conversation;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationState;
@@ -44,9 +46,11 @@ public class Router {
     private final MessageSource texts;
     private final FaqTier faq;
     private final LlmTier llm;
+    private final Actions actions;
 
     Router(Conversations conversations, Handover handover, Dialogues dialogues, List<DialogueOwner> dialogueOwners,
-            RoutingMemory memory, ConversationLanes lanes, MessageSource texts, FaqTier faq, LlmTier llm) {
+            RoutingMemory memory, ConversationLanes lanes, MessageSource texts, FaqTier faq, LlmTier llm,
+            Actions actions) {
         this.conversations = conversations;
         this.handover = handover;
         this.dialogues = dialogues;
@@ -56,6 +60,7 @@ public class Router {
         this.texts = texts;
         this.faq = faq;
         this.llm = llm;
+        this.actions = actions;
     }
 
     /**
@@ -66,7 +71,10 @@ public class Router {
         lanes.submit(conversationId, () -> conversations.routing(conversationId, message.seq(),
                 () -> read(conversationId).ifPresent(state -> {
                     String question = Handover.questionKey(message.text());
-                    memory.remember(conversationId, question, route(state, message, question));
+                    RouteOutcome outcome = route(state, message, question);
+                    // an answer to a dialogue is no question: "Ja, graag" to two offers is not asking twice
+                    memory.remember(conversationId, outcome instanceof RouteOutcome.DialogueContinued ? "" : question,
+                            outcome);
                 })));
     }
 
@@ -79,9 +87,13 @@ public class Router {
     /** The customer pressed "talk to a person". */
     public void customerAskedForPerson(String conversationId) {
         // the reason is always ours: a client-chosen one (say "faq_handover:klachten") would pick a queue
-        lanes.submit(conversationId, () -> read(conversationId).filter(Router::isBot)
-                .ifPresent(state -> memory.remember(conversationId, "",
-                        startHandover(state.conversation(), "customer_asked", recalled(state).topic()))));
+        lanes.submit(conversationId, () -> read(conversationId).filter(Router::isBot).ifPresent(state -> {
+            // a form left for a person: its owner hands what was filled in to the handover first
+            phase(state).ifPresent(p -> owner(p).ifPresent(o -> o.left(state.conversation(),
+                    new DialogueStep.Left(p.dialogue(), p.answers()))));
+            memory.remember(conversationId, "", startHandover(state.conversation(), "customer_asked",
+                    recalled(state).topic()));
+        }));
     }
 
     /**
@@ -129,6 +141,11 @@ public class Router {
         if (reason.isPresent()) {
             return startHandover(conversation, reason.get(), recalled.topic());
         }
+        Optional<Reply> action = actions.reply(conversation, message.text());
+        if (action.isPresent()) {
+            say(conversation, action.get(), Map.of("dialogue", "action"));
+            return new RouteOutcome.DialogueContinued("action");
+        }
         Optional<FaqTier.Reply> fromFaq = faq.reply(conversation.lang(), message.text());
         if (fromFaq.isPresent()) {
             var reply = fromFaq.get();
@@ -138,13 +155,16 @@ public class Router {
             if (reply.handoverQueue().isPresent() && reply.outcome() instanceof RouteOutcome.FaqAnswered answered) {
                 return startHandover(conversation, "faq_handover:" + reply.handoverQueue().get(), answered.topic());
             }
+            if (reply.outcome() instanceof RouteOutcome.FaqAnswered answered) {
+                actions.answeredWith(conversation, answered.entryId()); // its "do it here" quick reply starts it
+            }
             return reply.outcome();
         }
         return answerWithLlm(conversation, message);
     }
 
     private Optional<RouteOutcome> continueDialogue(Conversation conversation, DialoguePhase phase, String text) {
-        DialogueOwner owner = dialogueOwners.stream().filter(o -> o.owns(phase.dialogue())).findFirst().orElse(null);
+        DialogueOwner owner = owner(phase).orElse(null);
         if (owner == null) { // its module is gone (renamed in an upgrade): the message is routed as usual
             dialogues.end(conversation.id());
             return Optional.empty();
@@ -152,9 +172,10 @@ public class Router {
         DialogueStep step = dialogues.answer(conversation.id(), owner.definition(phase.dialogue(), conversation),
                 phase, text);
         switch (step) {
-            case DialogueStep.Ask ask -> say(conversation, new Reply(ask.text(), ask.quickReplies()),
-                    Map.of("dialogue", phase.dialogue()));
+            case DialogueStep.Ask ask -> say(conversation, new Reply(ask.text(), ask.quickReplies(),
+                    ask.attributes()), Map.of("dialogue", phase.dialogue()));
             case DialogueStep.Left left -> {
+                owner.left(conversation, left);
                 return Optional.empty();
             }
             case DialogueStep.Completed c -> owner.finished(conversation, c)
@@ -202,9 +223,14 @@ public class Router {
         return new RouteOutcome.NotAnswered(notAnswered, offer.value());
     }
 
+    private Optional<DialogueOwner> owner(DialoguePhase phase) {
+        return dialogueOwners.stream().filter(o -> o.owns(phase.dialogue())).findFirst();
+    }
+
     private void say(Conversation conversation, Reply reply, Map<String, String> attributes) {
-        append(conversation, new ConversationEvent.BotMessage(reply.text(), null, List.of(), reply.quickReplies(),
-                attributes));
+        Map<String, String> all = new HashMap<>(reply.attributes());
+        all.putAll(attributes);
+        append(conversation, new ConversationEvent.BotMessage(reply.text(), null, List.of(), reply.quickReplies(), all));
     }
 
     /**

@@ -27,7 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "loket.faq.dir=src/test/resources/faq-fixture")
+        // no actions: the test FAQ's entries alone, so an action's phrases cannot take a question from it
+        properties = {"loket.faq.dir=src/test/resources/faq-fixture", "loket.actions.dir=target/no-actions"})
 class FaqRoutingIntegrationTests {
 
     @DynamicPropertySource
