@@ -184,7 +184,7 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
             waiting.locator("button.accept").click();
 
             Locator pane = agent.locator(".pane[data-conversation-id='" + id + "']");
-            assertThat(pane.locator(".pane-status")).containsText("bij medewerker anna");
+            assertThat(pane.locator(".pane-status")).containsText("bij medewerker Anna");
             assertThat(pane.locator(".packet-fields")).containsText("Hoe geef ik mijn meterstand door?");
             assertThat(pane.locator(".attempts")).containsText(entry.title());
             assertThat(tab.page.locator("#loket-widget .status-line").last()).hasText("Anna neemt je chat over.");
