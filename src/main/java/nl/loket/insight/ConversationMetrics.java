@@ -58,13 +58,13 @@ class ConversationMetrics {
             if (unanswered.size() < MAX_WAITING) {
                 unanswered.putIfAbsent(stored.conversationId(), event.at());
             }
-        } else if (event.author() == Author.BOT && event.attribute("outcome") != null) { // not a dialogue's question
-            Answer answer = Answer.of(event.attribute("outcome"));
+        } else if (event.author() == Author.BOT && ConversationEvent.attribute(event, "outcome") != null) { // not a dialogue's question
+            Answer answer = Answer.of(ConversationEvent.attribute(event, "outcome"));
             Counter.builder("loket.answers")
                     .description("Bot answers by tier (faq, llm, none) and outcome (answered, clarified, passed_on:"
                             + " no confident answer, a person is offered)")
                     .tag("tier", answer.tier()).tag("outcome", answer.outcome()).register(meters).increment();
-            String llm = event.attribute("llm");
+            String llm = ConversationEvent.attribute(event, "llm");
             if (answer.tier().equals("llm") || llm != null) {
                 Counter.builder("loket.llm.outcomes")
                         .description("Questions the LLM tier got: answered, abstained, blocked (by the answer"
@@ -87,7 +87,7 @@ class ConversationMetrics {
         unanswered.remove(change.conversationId()); // out of BOT, or closed: the bot answers nothing more
         ConversationStatus to = change.to();
         if (to == ConversationStatus.QUEUED) {
-            queueGauges(change.event().attribute("queue"));
+            queueGauges(ConversationEvent.attribute(change.event(), "queue"));
         }
         if (change.from() == ConversationStatus.QUEUED || to == ConversationStatus.CLOSED) {
             List<ConversationEvent> log = conversations.eventsAfter(change.conversationId(), 0);
@@ -98,7 +98,7 @@ class ConversationMetrics {
                 Counter.builder("loket.conversations.closed")
                         .description("Conversations closed, by who handled them (bot: resolved without a person;"
                                 + " queue: waited for one who never came; person) and by who closed them")
-                        .tag("handled", Handled.by(log)).tag("by", closedBy(change.event().attribute("reason")))
+                        .tag("handled", Handled.by(log)).tag("by", closedBy(ConversationEvent.attribute(change.event(), "reason")))
                         .register(meters).increment();
             }
         }
@@ -106,10 +106,10 @@ class ConversationMetrics {
 
     /** Queue wait (taken or left) and, when an agent took it, the customer's time to a human. */
     private void waited(StatusChanged change, List<ConversationEvent> log) {
-        Instant queued = log.stream().filter(e -> e.kind() == EventKind.STATUS && e.status() == ConversationStatus.QUEUED)
+        Instant queued = log.stream().filter(e -> Handled.statusOf(e) == ConversationStatus.QUEUED)
                 .reduce((first, second) -> second).map(ConversationEvent::at).orElse(null);
-        String queue = log.stream().filter(e -> e.kind() == EventKind.STATUS && e.attribute("queue") != null)
-                .reduce((first, second) -> second).map(e -> e.attribute("queue")).orElse("unknown");
+        String queue = log.stream().filter(e -> e.kind() == EventKind.STATUS && ConversationEvent.attribute(e, "queue") != null)
+                .reduce((first, second) -> second).map(e -> ConversationEvent.attribute(e, "queue")).orElse("unknown");
         Instant now = change.event().at();
         boolean taken = change.to() == ConversationStatus.AGENT;
         if (queued != null) {

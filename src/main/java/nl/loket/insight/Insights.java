@@ -59,7 +59,7 @@ public class Insights {
     /** What one conversation recorded, as the page counts it. */
     private record Facts(Conversation conversation, boolean handedOver, String handled, Duration timeToHuman,
             List<String> answeredEntries, Map<String, Long> answeredAt, long firstHandoverSeq,
-            List<Reason> reasons, List<String> unanswered, List<ConversationEvent> unhelpful) {
+            List<Reason> reasons, List<String> unanswered, List<ConversationEvent.BotMessage> unhelpful) {
     }
 
     private record Reason(Instant at, String reason) {
@@ -92,32 +92,32 @@ public class Insights {
         Map<String, Long> answeredAt = new HashMap<>();
         List<Reason> reasons = new ArrayList<>();
         List<String> unanswered = new ArrayList<>();
-        List<ConversationEvent> unhelpful = new ArrayList<>();
+        List<ConversationEvent.BotMessage> unhelpful = new ArrayList<>();
         ConversationEvent lastQuestion = null;
         for (ConversationEvent e : log) {
-            if (e.kind() == EventKind.STATUS && e.status() == ConversationStatus.QUEUED) {
+            if (Handled.statusOf(e) == ConversationStatus.QUEUED) {
                 handedOver = true;
                 firstHandoverSeq = Math.min(firstHandoverSeq, e.seq());
-                String reason = e.attribute("reason");
+                String reason = ConversationEvent.attribute(e, "reason");
                 if (reason != null && !reason.equals("transferred")) {
                     reasons.add(new Reason(e.at(), reason.contains(":") ? reason.substring(0, reason.indexOf(':'))
                             : reason));
                 }
-            } else if (e.kind() == EventKind.STATUS && e.status() == ConversationStatus.AGENT && firstAgent == null) {
+            } else if (Handled.statusOf(e) == ConversationStatus.AGENT && firstAgent == null) {
                 firstAgent = e.at();
             } else if (e.kind() == EventKind.MESSAGE && e.author() == Author.CUSTOMER) {
                 firstCustomer = firstCustomer == null ? e.at() : firstCustomer;
                 lastQuestion = e;
-            } else if (e.kind() == EventKind.MESSAGE && e.author() == Author.BOT && e.attribute("outcome") != null) {
-                String outcome = e.attribute("outcome");
-                if (outcome.equals("faq") && e.attribute("entryId") != null) {
-                    entries.add(e.attribute("entryId"));
-                    answeredAt.putIfAbsent(e.attribute("entryId"), e.seq());
+            } else if (e.kind() == EventKind.MESSAGE && e.author() == Author.BOT && ConversationEvent.attribute(e, "outcome") != null) {
+                String outcome = ConversationEvent.attribute(e, "outcome");
+                if (outcome.equals("faq") && ConversationEvent.attribute(e, "entryId") != null) {
+                    entries.add(ConversationEvent.attribute(e, "entryId"));
+                    answeredAt.putIfAbsent(ConversationEvent.attribute(e, "entryId"), e.seq());
                 } else if ((outcome.equals("no_answer") || outcome.equals("faq_clarify")) && lastQuestion != null) {
                     unanswered.add(redaction.redact(lastQuestion.text(), c.customer()));
                 }
-                if (Boolean.FALSE.equals(e.helpful())) {
-                    unhelpful.add(e);
+                if (e instanceof ConversationEvent.BotMessage answer && Boolean.FALSE.equals(answer.helpful())) {
+                    unhelpful.add(answer);
                 }
                 lastQuestion = null; // answered (or not): the next one is a new question
             }
@@ -217,8 +217,8 @@ public class Insights {
         Map<List<String>, Integer> counts = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)));
         for (Facts f : all) {
-            for (ConversationEvent e : f.unhelpful()) {
-                String entry = e.attribute("entryId") != null ? e.attribute("entryId")
+            for (ConversationEvent.BotMessage e : f.unhelpful()) {
+                String entry = ConversationEvent.attribute(e, "entryId") != null ? ConversationEvent.attribute(e, "entryId")
                         : e.sources().isEmpty() ? "" : e.sources().getFirst().id();
                 counts.merge(List.of(entry, e.tier() == null ? "none" : e.tier()), 1, Integer::sum);
             }

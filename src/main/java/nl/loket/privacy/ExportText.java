@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.loket.conversation.ConversationEvent;
-import nl.loket.conversation.EventKind;
 import tools.jackson.databind.json.JsonMapper;
 
 /** An export as a person reads it: the transcript in order, then every other thing stored about it. */
@@ -37,12 +36,13 @@ final class ExportText {
         for (ConversationEvent e : export.events()) {
             out.append(TIME.format(e.at())).append("  #").append(e.seq()).append("  ").append(who(e)).append(": ")
                     .append(e.text() == null ? "" : e.text().replace("\n", "\n    "));
-            if (!e.sources().isEmpty()) {
-                out.append("\n    sources: ").append(e.sources().stream().map(s -> s.title() + " (" + s.id() + ")")
-                        .collect(Collectors.joining(", ")));
+            if (e instanceof ConversationEvent.BotMessage answer && !answer.sources().isEmpty()) {
+                out.append("\n    sources: ").append(answer.sources().stream().map(s -> s.title() + " (" + s.id()
+                        + ")").collect(Collectors.joining(", ")));
             }
-            if (e.helpful() != null) {
-                out.append("\n    marked ").append(e.helpful() ? "helpful" : "not helpful").append(" by the customer");
+            if (e instanceof ConversationEvent.BotMessage answer && answer.helpful() != null) {
+                out.append("\n    marked ").append(answer.helpful() ? "helpful" : "not helpful")
+                        .append(" by the customer");
             }
             out.append('\n');
         }
@@ -55,18 +55,15 @@ final class ExportText {
 
     private static String who(ConversationEvent e) {
         String author = e.author().wireName();
-        if (e.agentName() != null && !e.agentName().isEmpty()) {
-            author += " " + e.agentName();
-        }
-        if (e.tier() != null && !e.tier().isEmpty()) {
-            author += " (" + e.tier() + ")";
-        }
-        if (e.kind() == EventKind.NOTE) {
-            return author + " [internal note]";
-        }
-        if (e.kind() == EventKind.STATUS) {
-            return author + " [status " + e.status().name().toLowerCase(Locale.ROOT) + "]";
-        }
-        return e.kind() == EventKind.NOTICE ? author + " [notice]" : author;
+        return switch (e) {
+            case ConversationEvent.BotMessage b -> b.tier() == null ? author : author + " (" + b.tier() + ")";
+            case ConversationEvent.AgentMessage a -> author + " " + a.agentName();
+            case ConversationEvent.Note n -> author + " " + n.agentName() + " [internal note]";
+            case ConversationEvent.StatusChange c -> author + " [status " + c.status().name().toLowerCase(Locale.ROOT)
+                    + "]";
+            case ConversationEvent.Notice n -> author + " [notice]";
+            case ConversationEvent.ActionResult r -> author + " [action]";
+            case ConversationEvent.CustomerMessage m -> author;
+        };
     }
 }
