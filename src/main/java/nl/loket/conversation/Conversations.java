@@ -123,7 +123,7 @@ public class Conversations {
                 clock.instant(), leases.beforeCustomerMessage(id));
         if (result instanceof AppendResult.Stored stored) {
             leases.acknowledged(id, stored.event().seq());
-            messagesByAuthor.get(Author.CUSTOMER).increment();
+            counted(id, stored.event());
         }
         return result;
     }

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import nl.loket.TestClock;
 import nl.loket.console.Clients;
 import nl.loket.console.Node;
@@ -15,6 +16,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -27,7 +29,7 @@ class RetentionIntegrationTests {
 
     static final Duration RETENTION = Duration.ofSeconds(6);
     static final WireMockServer MODEL = new WireMockServer(options().dynamicPort());
-    static final TestClock CLOCK = new TestClock(TestClock.MONDAY_10);
+    static final TestClock CLOCK = new TestClock(TestClock.SUNDAY_NOON);
     static Node node;
 
     @BeforeAll
@@ -49,11 +51,12 @@ class RetentionIntegrationTests {
     void nothingOfAConversationOrWhatWasDerivedFromItOutlivesTheRetention() {
         Person joke = Person.unique();
         List<String> traces = new ArrayList<>(joke.personalData());
+        traces.add(Scripted.callback(node, joke)); // closed: a callback task
+        // forward only: routing leases fall due on the application's clock, and one set back would wait for it
+        CLOCK.set(TestClock.MONDAY_10);
         try (var anna = Clients.Agent.signIn(node, "anna", "demo")) {
             traces.add(Scripted.full(node, anna, joke));
         }
-        CLOCK.set(TestClock.SUNDAY_NOON);
-        traces.add(Scripted.callback(node, joke));
         traces.add(Scripted.brief(node, joke));
         StringRedisTemplate redis = node.bean(StringRedisTemplate.class);
 
@@ -62,8 +65,12 @@ class RetentionIntegrationTests {
         assertThat(holding.keySet()).as("the handover's keys and the callback task are among them")
                 .anyMatch(k -> k.startsWith("loket:handover:{c:")).anyMatch(k -> k.startsWith("loket:handover:callback:"))
                 .anyMatch(k -> k.startsWith("loket:routing:{c:"));
-        holding.keySet().forEach(key -> assertThat(redis.getExpire(key, java.util.concurrent.TimeUnit.MILLISECONDS))
-                .as("TTL of " + key).isBetween(1L, RETENTION.toMillis()));
+        // shared indexes (a queue, the routing lease's due set) hold ids only and live on while in use: they
+        // must drop the id, checked below. The gateway's budgets per conversation hold token counts only and
+        // expire once full again (minutes, whatever the retention). Every key with contents has its TTL.
+        holding.keySet().stream().filter(key -> !List.of(DataType.SET, DataType.ZSET).contains(redis.type(key)))
+                .forEach(key -> assertThat(redis.getExpire(key, TimeUnit.MILLISECONDS)).as("TTL of " + key)
+                        .isBetween(1L, key.startsWith("loket:gateway:") ? Long.MAX_VALUE : RETENTION.toMillis()));
 
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(RedisContents.holding(redis, traces)).as("left after the retention").isEmpty());
