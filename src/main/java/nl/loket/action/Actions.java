@@ -1,7 +1,9 @@
 package nl.loket.action;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import nl.loket.conversation.Conversation;
 import nl.loket.conversation.QuickReply;
 import nl.loket.dialogue.Reply;
@@ -60,6 +62,13 @@ public class Actions {
                     dialogue.count(a, "offered");
                     return new QuickReply(a.title().in(lang), a.title().in(lang));
                 }).toList();
+    }
+
+    /** Every action's id with its title in {@code lang}, sorted by id: what the insights page lists, used or not. */
+    public Map<String, String> titles(String lang) {
+        Map<String, String> titles = new TreeMap<>();
+        catalog.all().forEach(a -> titles.put(a.id(), a.title().in(lang)));
+        return titles;
     }
 
     private java.util.stream.Stream<ActionDefinition> linked(String faqEntryId) {

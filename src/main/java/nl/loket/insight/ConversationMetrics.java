@@ -79,7 +79,6 @@ class ConversationMetrics {
                         .record(Duration.between(asked, event.at()));
             }
         }
-        // issue 15 (actions): count an action event here by its outcome once the log records them
     }
 
     @EventListener

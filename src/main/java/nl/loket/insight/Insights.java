@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import nl.loket.action.Actions;
 import nl.loket.conversation.Author;
 import nl.loket.conversation.Conversation;
 import nl.loket.conversation.ConversationEvent;
@@ -40,26 +41,34 @@ public class Insights {
 
     private static final double SIMILAR = 0.5;
     private static final int EXAMPLES = 3;
+    private static final int DRAFT_QUESTIONS = 20;
 
     private final Conversations conversations;
     private final Satisfaction satisfaction;
     private final Faq faq;
     private final Redaction redaction;
+    private final Actions actions;
     private final InsightProperties properties;
 
-    Insights(Conversations conversations, Satisfaction satisfaction, Faq faq, Redaction redaction,
+    Insights(Conversations conversations, Satisfaction satisfaction, Faq faq, Redaction redaction, Actions actions,
             InsightProperties properties) {
         this.conversations = conversations;
         this.satisfaction = satisfaction;
         this.faq = faq;
         this.redaction = redaction;
+        this.actions = actions;
         this.properties = properties;
     }
 
     /** What one conversation recorded, as the page counts it. */
     private record Facts(Conversation conversation, boolean handedOver, String handled, Duration timeToHuman,
             List<String> answeredEntries, Map<String, Long> answeredAt, long firstHandoverSeq,
-            List<Reason> reasons, List<String> unanswered, List<ConversationEvent.BotMessage> unhelpful) {
+            List<Reason> reasons, List<String> unanswered, List<ConversationEvent.BotMessage> unhelpful,
+            Map<String, Integer> answers, List<ActionUse> actions) {
+    }
+
+    /** An action's result in the log: which action, and {@code completed}, {@code rejected} or {@code failed}. */
+    private record ActionUse(String actionId, String outcome) {
     }
 
     private record Reason(Instant at, String reason) {
@@ -78,7 +87,7 @@ public class Insights {
         }
         all.sort(Comparator.comparing(f -> f.conversation().createdAt()));
         return new InsightsReport(new InsightsReport.Period(from, to, lang), value(all), weeks(all), topics(all),
-                unanswered(all, lang), unhelpful(all), reasons(all), hits(all, lang));
+                unanswered(all, lang), unhelpful(all), reasons(all), hits(all, lang), actionHits(all, lang));
     }
 
     /** Empty for a conversation in which the customer said nothing (a widget opened and left). */
@@ -93,6 +102,8 @@ public class Insights {
         List<Reason> reasons = new ArrayList<>();
         List<String> unanswered = new ArrayList<>();
         List<ConversationEvent.BotMessage> unhelpful = new ArrayList<>();
+        Map<String, Integer> answers = new HashMap<>();
+        List<ActionUse> used = new ArrayList<>();
         ConversationEvent lastQuestion = null;
         for (ConversationEvent e : log) {
             if (Handled.statusOf(e) == ConversationStatus.QUEUED) {
@@ -110,6 +121,11 @@ public class Insights {
                 lastQuestion = e;
             } else if (e.kind() == EventKind.MESSAGE && e.author() == Author.BOT && ConversationEvent.attribute(e, "outcome") != null) {
                 String outcome = ConversationEvent.attribute(e, "outcome");
+                answers.merge(switch (outcome) {
+                    case "faq", "llm" -> outcome;
+                    case "faq_clarify" -> "clarified";
+                    default -> "passed_on";
+                }, 1, Integer::sum);
                 if (outcome.equals("faq") && ConversationEvent.attribute(e, "entryId") != null) {
                     entries.add(ConversationEvent.attribute(e, "entryId"));
                     answeredAt.putIfAbsent(ConversationEvent.attribute(e, "entryId"), e.seq());
@@ -120,6 +136,9 @@ public class Insights {
                     unhelpful.add(answer);
                 }
                 lastQuestion = null; // answered (or not): the next one is a new question
+            } else if (e instanceof ConversationEvent.ActionResult result) {
+                used.add(new ActionUse(String.valueOf(ConversationEvent.attribute(result, "actionId")),
+                        String.valueOf(ConversationEvent.attribute(result, "outcome"))));
             }
         }
         if (firstCustomer == null) {
@@ -127,7 +146,7 @@ public class Insights {
         }
         return Optional.of(new Facts(c, handedOver, Handled.by(log),
                 firstAgent == null ? null : Duration.between(firstCustomer, firstAgent), entries, answeredAt,
-                firstHandoverSeq, reasons, unanswered, unhelpful));
+                firstHandoverSeq, reasons, unanswered, unhelpful, answers, used));
     }
 
     private InsightsReport.Value value(List<Facts> all) {
@@ -145,6 +164,9 @@ public class Insights {
             csat.put(handled, new InsightsReport.Csat(s.size(), s.isEmpty() ? null
                     : round(s.stream().mapToInt(Integer::intValue).average().orElseThrow())));
         }
+        InsightsReport.Answers answers = new InsightsReport.Answers(answered(all, "faq"), answered(all, "clarified"),
+                answered(all, "llm"), (int) all.stream().flatMap(f -> f.actions().stream())
+                        .filter(a -> a.outcome().equals("completed")).count(), answered(all, "passed_on"));
         double withoutBot = n * properties.costPerAgentChat();
         double withBot = n * properties.costPerBotConversation() + handovers * properties.costPerAgentChat();
         double saved = withoutBot - withBot;
@@ -152,9 +174,13 @@ public class Insights {
         return new InsightsReport.Value(n, n - handovers, share(n - handovers, n), handovers, share(handovers, n),
                 toHuman.isEmpty() ? null : round(toHuman.stream().mapToLong(Duration::toMillis).average()
                         .orElseThrow() / 1000.0),
-                csat, new InsightsReport.Cost(properties.costPerAgentChat(), properties.costPerBotConversation(),
+                answers, csat, new InsightsReport.Cost(properties.costPerAgentChat(), properties.costPerBotConversation(),
                         round(withoutBot), round(withBot), round(saved), savedShare, properties.targetSaving(),
                         savedShare != null && savedShare >= properties.targetSaving()));
+    }
+
+    private static int answered(List<Facts> all, String kind) {
+        return all.stream().mapToInt(f -> f.answers().getOrDefault(kind, 0)).sum();
     }
 
     private List<InsightsReport.Week> weeks(List<Facts> all) {
@@ -201,7 +227,8 @@ public class Insights {
             }
         }
         return groups.stream().sorted(Comparator.comparingInt(List<Question>::size).reversed()).map(g -> {
-            List<String> examples = g.stream().map(Question::text).distinct().limit(EXAMPLES).toList();
+            List<String> questions = g.stream().map(Question::text).distinct().limit(DRAFT_QUESTIONS).toList();
+            List<String> examples = questions.subList(0, Math.min(EXAMPLES, questions.size()));
             String groupLang = g.getFirst().lang();
             FaqMatch match = faq.match(examples.getFirst(), groupLang);
             FaqEntry closest = match.best() != null ? match.best().entry()
@@ -209,7 +236,7 @@ public class Insights {
             String slug = DraftFaq.slug(examples.getFirst());
             return new InsightsReport.Unanswered(g.size(), examples, closest == null ? null : closest.id(),
                     closest == null ? null : closest.title(), groupLang, "faq/" + groupLang + "/" + slug + ".md",
-                    DraftFaq.of(slug, groupLang, examples, g.size(), closest));
+                    DraftFaq.of(slug, groupLang, questions, g.size(), closest));
         }).toList();
     }
 
@@ -245,6 +272,26 @@ public class Insights {
                 .map(e -> new InsightsReport.EntryHits(e.id(), e.title(), e.lang(), hits.getOrDefault(e.id(), 0)))
                 .sorted(Comparator.comparingInt(InsightsReport.EntryHits::hits).reversed()
                         .thenComparing(InsightsReport.EntryHits::entryId))
+                .toList();
+    }
+
+    /** Every action with its results by outcome, the actions nobody used included (all 0), most used first. */
+    private List<InsightsReport.ActionHits> actionHits(List<Facts> all, String lang) {
+        Map<String, String> titles = actions.titles(lang == null ? "nl" : lang);
+        Map<String, int[]> counts = new TreeMap<>();
+        titles.keySet().forEach(id -> counts.put(id, new int[3]));
+        all.forEach(f -> f.actions().forEach(a -> {
+            int[] c = counts.computeIfAbsent(a.actionId(), k -> new int[3]);
+            c[switch (a.outcome()) {
+                case "completed" -> 0;
+                case "rejected" -> 1;
+                default -> 2;
+            }]++;
+        }));
+        return counts.entrySet().stream().map(e -> new InsightsReport.ActionHits(e.getKey(),
+                        titles.getOrDefault(e.getKey(), e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .sorted(Comparator.comparingInt((InsightsReport.ActionHits h) -> h.completed() + h.rejected()
+                        + h.failed()).reversed().thenComparing(InsightsReport.ActionHits::actionId))
                 .toList();
     }
 

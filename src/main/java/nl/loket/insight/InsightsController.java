@@ -61,7 +61,11 @@ class InsightsController {
                         List.of("resolved_without_person", v.resolvedWithoutPerson()),
                         List.of("resolved_share", blank(v.resolvedShare())), List.of("handovers", v.handovers()),
                         List.of("handover_rate", blank(v.handoverRate())),
-                        List.of("average_time_to_human_seconds", blank(v.averageTimeToHumanSeconds()))));
+                        List.of("average_time_to_human_seconds", blank(v.averageTimeToHumanSeconds())),
+                        List.of("answers_faq", v.answers().faq()), List.of("answers_clarified", v.answers().clarified()),
+                        List.of("answers_llm", v.answers().llm()),
+                        List.of("actions_completed", v.answers().actionsCompleted()),
+                        List.of("answers_passed_on", v.answers().passedOn())));
                 v.csat().forEach((handled, c) -> {
                     rows.add(List.of("csat_" + handled + "_count", c.count()));
                     rows.add(List.of("csat_" + handled + "_average", blank(c.average())));
@@ -90,7 +94,10 @@ class InsightsController {
                             .toList()),
             "entry-hits", new Table(List.of("entry", "title", "lang", "hits"),
                     r -> r.entryHits().stream().map(h -> List.<Object>of(h.entryId(), h.title(), h.lang(), h.hits()))
-                            .toList()));
+                            .toList()),
+            "action-hits", new Table(List.of("action", "title", "completed", "rejected", "failed"),
+                    r -> r.actionHits().stream().map(h -> List.<Object>of(h.actionId(), h.title(), h.completed(),
+                            h.rejected(), h.failed())).toList()));
 
     @GetMapping("/console/api/insights")
     InsightsReport report(@RequestParam(required = false) String from, @RequestParam(required = false) String to,

@@ -10,13 +10,22 @@ import java.util.Map;
  */
 public record InsightsReport(Period period, Value value, List<Week> weeks, List<Topic> topics,
         List<Unanswered> unanswered, List<Unhelpful> unhelpful, List<ReasonCount> handoverReasons,
-        List<EntryHits> entryHits) {
+        List<EntryHits> entryHits, List<ActionHits> actionHits) {
 
     public record Period(LocalDate from, LocalDate to, String lang) {
     }
 
     public record Value(int conversations, int resolvedWithoutPerson, Double resolvedShare, int handovers,
-            Double handoverRate, Double averageTimeToHumanSeconds, Map<String, Csat> csat, Cost cost) {
+            Double handoverRate, Double averageTimeToHumanSeconds, Answers answers, Map<String, Csat> csat,
+            Cost cost) {
+    }
+
+    /**
+     * What the bot did with the customers' questions: answered from the FAQ, offered a choice of entries
+     * (clarified), answered with the LLM, completed a self-service action, or passed on (no confident
+     * answer: a person or another wording offered).
+     */
+    public record Answers(int faq, int clarified, int llm, int actionsCompleted, int passedOn) {
     }
 
     /** Scores by who handled the chat: {@code bot} (alone), {@code person}, {@code queue} (nobody came). */
@@ -47,5 +56,9 @@ public record InsightsReport(Period period, Value value, List<Week> weeks, List<
     }
 
     public record EntryHits(String entryId, String title, String lang, int hits) {
+    }
+
+    /** A self-service action's results in the period, by outcome. */
+    public record ActionHits(String actionId, String title, int completed, int rejected, int failed) {
     }
 }

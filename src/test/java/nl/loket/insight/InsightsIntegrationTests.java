@@ -7,28 +7,36 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import nl.loket.TestClock;
 import nl.loket.console.Clients;
 import nl.loket.console.Node;
+import nl.loket.content.CheckCommand;
 import nl.loket.llm.OpenAiWire;
 import nl.loket.privacy.Scripted;
 import nl.loket.privacy.Scripted.Person;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Scripted conversations on a day no other test uses, then the insights page's report and CSV for that
- * day: every figure is what the scripts did (an FAQ answer, an LLM answer through WireMock, one that the
- * model declined twice in near-duplicate words, a handover, thumbs down, two CSAT scores).
+ * day: every figure is what the scripts did (FAQ answers, an LLM answer through WireMock, a question the
+ * model declined twice in near-duplicate words, a payment arrangement, a handover, thumbs down, two CSAT
+ * scores).
  */
 class InsightsIntegrationTests {
 
@@ -50,7 +58,7 @@ class InsightsIntegrationTests {
         node = Node.start("insights", CLOCK, Scripted.modelProperties(MODEL));
         joke = Person.unique();
         try (var anna = Clients.Agent.signIn(node, "anna", "demo")) {
-            Scripted.full(node, anna, joke); // faq meterstand-doorgeven, llm, handover, agent, CSAT 3
+            Scripted.full(node, anna, joke); // faq meterstand-doorgeven, llm, action, handover, agent, CSAT 3
         }
         try (var customer = Clients.Customer.start(node, "nl")) { // the bot alone: thumbs down, CSAT 5
             customer.say("Hoe geef ik mijn meterstand door?");
@@ -87,6 +95,12 @@ class InsightsIntegrationTests {
         assertThat(value.path("handovers").asInt()).isEqualTo(1);
         assertThat(value.path("handoverRate").asDouble()).isEqualTo(0.25);
         assertThat(value.path("averageTimeToHumanSeconds").asDouble()).isPositive();
+        JsonNode answers = value.path("answers");
+        assertThat(answers.path("faq").asInt()).as("meterstand twice").isEqualTo(2);
+        assertThat(answers.path("clarified").asInt()).isZero();
+        assertThat(answers.path("llm").asInt()).as("the cat on the meter cupboard").isEqualTo(1);
+        assertThat(answers.path("actionsCompleted").asInt()).as("the payment arrangement").isEqualTo(1);
+        assertThat(answers.path("passedOn").asInt()).as("bitcoin twice").isEqualTo(2);
         assertThat(value.path("csat").path("bot").path("count").asInt()).isEqualTo(1);
         assertThat(value.path("csat").path("bot").path("average").asDouble()).isEqualTo(5.0);
         assertThat(value.path("csat").path("person").path("count").asInt()).isEqualTo(1);
@@ -123,8 +137,11 @@ class InsightsIntegrationTests {
         assertThat(group.path("draftFile").asString()).isEqualTo("faq/nl/kan-ik-met-bitcoin-betalen.md");
         assertThat(group.path("draft").asString()).startsWith("---\nid: kan-ik-met-bitcoin-betalen\nlang: nl\n"
                 + "title: \"Kan ik met bitcoin betalen?\"\nquestions:\n  - \"Kan ik met bitcoin betalen?\"\n"
-                + "  - \"Kan ik betalen met bitcoin, mijn naam is [name]\"\n")
-                .contains("asked 2 times without a confident answer");
+                + "  - \"Kan ik betalen met bitcoin, mijn naam is [name]\"\n"
+                + "  # - nog een manier waarop klanten dit vragen\n  # - nog een manier waarop klanten dit vragen\n"
+                + "  # - nog een manier waarop klanten dit vragen\n")
+                .contains("asked 2 times without a confident answer")
+                .contains("Closest entry now: termijnbedrag-verhogen (Termijnbedrag verhogen).");
 
         assertThat(report.path("unhelpful")).hasSize(1);
         assertThat(report.path("unhelpful").get(0).path("entryId").asString()).isEqualTo("meterstand-doorgeven");
@@ -141,6 +158,13 @@ class InsightsIntegrationTests {
         assertThat(hits.valueStream().skip(1)).as("entries nobody hit are listed with 0").isNotEmpty()
                 .allMatch(h -> h.path("hits").asInt() == 0);
 
+        assertThat(report.path("actionHits").valueStream().map(h -> h.path("actionId").asString() + " "
+                + h.path("completed").asInt() + "/" + h.path("rejected").asInt() + "/" + h.path("failed").asInt()))
+                .as("every shipped action, the unused ones with 0").containsExactly(
+                        "betalingsregeling-aanvragen 1/0/0", "meterstand-doorgeven 0/0/0",
+                        "termijnbedrag-aanpassen 0/0/0", "verhuizing-doorgeven 0/0/0");
+        assertThat(report.path("actionHits").get(0).path("title").asString()).isEqualTo("Betalingsregeling aanvragen");
+
         JsonNode english = JSON.readTree(get("/console/api/insights?" + DAY + "&lang=en", "sanne").body());
         assertThat(english.path("value").path("conversations").asInt()).isZero();
         assertThat(english.path("entryHits").valueStream()).allMatch(h -> h.path("lang").asString().equals("en"));
@@ -153,7 +177,13 @@ class InsightsIntegrationTests {
         assertThat(value.body()).startsWith("figure,value\r\n").contains("\r\nconversations,4\r\n")
                 .contains("\r\nresolved_share,0.75\r\n").contains("\r\nhandover_rate,0.25\r\n")
                 .contains("\r\ncsat_bot_average,5.0\r\n").contains("\r\ncsat_person_average,3.0\r\n")
-                .contains("\r\ncost_saved,16.0\r\n").contains("\r\ntarget_met,true\r\n");
+                .contains("\r\ncost_saved,16.0\r\n").contains("\r\ntarget_met,true\r\n")
+                .contains("\r\nanswers_faq,2\r\nanswers_clarified,0\r\nanswers_llm,1\r\nactions_completed,1\r\n"
+                        + "answers_passed_on,2\r\n");
+        assertThat(get("/console/api/insights.csv?table=action-hits&" + DAY, "eva").body())
+                .startsWith("action,title,completed,rejected,failed\r\n"
+                        + "betalingsregeling-aanvragen,Betalingsregeling aanvragen,1,0,0\r\n")
+                .contains("\r\nverhuizing-doorgeven,Verhuizing doorgeven,0,0,0\r\n");
         assertThat(get("/console/api/insights.csv?table=topics&" + DAY, "eva").body())
                 .isEqualTo("entry,title,conversations,handovers,handover_rate,priority\r\n"
                         + "meterstand-doorgeven,Meterstand doorgeven,2,1,0.5,1.0\r\n");
@@ -168,6 +198,48 @@ class InsightsIntegrationTests {
                 .isEqualTo("week,start,conversations,resolved_share,handover_rate\r\n2026-W42,2026-10-12,4,0.75,0.25\r\n");
         assertThat(get("/console/api/insights.csv?table=entry-hits&" + DAY, "eva").body())
                 .contains("\r\nmeterstand-doorgeven,Meterstand doorgeven,nl,2\r\n");
+    }
+
+    @Test
+    void aDraftFaqFileIsWhatTheCheckAcceptsAndItAnswersTheGroupsQuestions(@TempDir Path faq) throws Exception {
+        JsonNode group = JSON.readTree(get("/console/api/insights?" + DAY, "eva").body()).path("unanswered").get(0);
+        Path fixture = Path.of("src/test/resources/faq-fixture");
+        try (var files = Files.walk(fixture)) {
+            for (Path from : files.filter(Files::isRegularFile).toList()) {
+                Path to = faq.resolve(fixture.relativize(from).toString());
+                Files.createDirectories(to.getParent());
+                Files.copy(from, to);
+            }
+        }
+        // what the editor does: save the draft where its name says, write the answer, run bin/faq-check
+        Path draft = faq.resolve(group.path("draftFile").asString().substring("faq/".length()));
+        Files.writeString(draft, group.path("draft").asString().replace("Schrijf hier het antwoord.",
+                "Nee, bitcoin nemen we niet aan. Je betaalt met iDEAL of automatische incasso."));
+        assertThat(check(faq, fixture)).as("two questions: the check says how many more it needs, on their line")
+                .contains(draft + ":5: needs at least 5 example questions, found 2")
+                .containsOnlyOnce(" errors, ").contains(": 1 errors, ");
+        List<String> more = List.of("Accepteren jullie bitcoin?", "Kan ik in crypto betalen?",
+                "Betalen met cryptomunten, kan dat?");
+        String completed = Files.readString(draft);
+        for (String question : more) {
+            completed = completed.replaceFirst("  # - [^\n]*", "  - " + question);
+        }
+        Files.writeString(draft, completed);
+
+        String printed = check(faq, fixture);
+
+        assertThat(printed).contains(": 0 errors, ").doesNotContain(draft.toString())
+                .contains("changed: 'Kan ik met bitcoin betalen?' (nl): none -> kan-ik-met-bitcoin-betalen")
+                .contains("changed: 'Kan ik betalen met bitcoin, mijn naam is [name]' (nl): none -> "
+                        + "kan-ik-met-bitcoin-betalen");
+    }
+
+    /** {@code bin/faq-check <faq> --against <before>}: what it prints. */
+    private static String check(Path faq, Path before) {
+        var out = new ByteArrayOutputStream();
+        new CheckCommand(new PrintStream(out, true, StandardCharsets.UTF_8), CLOCK)
+                .run(new String[] {faq.toString(), "--against", before.toString()});
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test

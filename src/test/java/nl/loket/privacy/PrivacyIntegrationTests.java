@@ -142,7 +142,7 @@ class PrivacyIntegrationTests {
         assertThat(export.path("conversation").path("customer").path("name").asString()).isEqualTo(joke.name());
         assertThat(export.path("conversation").path("status").asString()).isEqualTo("closed");
         assertThat(export.path("events").valueStream().map(e -> e.path("kind").asString()))
-                .contains("message", "status", "note");
+                .contains("message", "status", "note", "action");
         assertThat(export.path("events").valueStream().map(e -> e.path("tier").asString("")))
                 .contains("faq", "llm");
         JsonNode packet = export.path("stored").path("loket:handover:{c:" + id + "}:packet");

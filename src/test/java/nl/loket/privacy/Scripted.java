@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import nl.loket.console.Clients;
 import nl.loket.console.Node;
+import nl.loket.gateway.SignedCustomers;
 import nl.loket.llm.OpenAiWire;
 
 /**
@@ -34,6 +35,11 @@ public final class Scripted {
 
         public Map<String, Object> hello() {
             return Map.of("id", id, "name", name, "email", email);
+        }
+
+        /** {@code hello.customer} as the host site's backend signs it for this node: a verified customer. */
+        public Map<String, Object> signed(Node node) {
+            return SignedCustomers.signed(node.context, id, name, email);
         }
 
         /** What must never be left after an erasure or the retention, nor appear in a log line. */
@@ -67,16 +73,18 @@ public final class Scripted {
     }
 
     /**
-     * An FAQ answer, an LLM answer, a handover with the customer number asked, the agent's message and
-     * internal note, closed by the agent, and the customer's satisfaction score (3, with a comment).
-     * Returns the conversation id.
+     * A signed-in customer: an FAQ answer, an LLM answer, a payment arrangement (a self-service action, on
+     * the demo back-end), a handover with the customer number asked, the agent's message and internal note,
+     * closed by the agent, and the customer's satisfaction score (3, with a comment). Returns the
+     * conversation id.
      */
     public static String full(Node node, Clients.Agent agent, Person p) {
-        try (var customer = new Clients.Customer(node, "nl", p.hello(), null, null, 0)) {
+        try (var customer = new Clients.Customer(node, "nl", p.signed(node), null, null, 0)) {
             customer.say("Hoe geef ik mijn meterstand door?");
             assertThat(customer.bot().path("tier").asString()).isEqualTo("faq");
             customer.say("Mag mijn kat op de meterkast slapen, vraagt " + p.marker() + "?");
             assertThat(customer.bot().path("tier").asString()).isEqualTo("llm");
+            action(customer);
             customer.say("Ik wil een medewerker spreken over " + p.marker());
             assertThat(customer.bot().path("text").asString()).contains("klantnummer");
             customer.say(p.number());
@@ -96,6 +104,19 @@ public final class Scripted {
             customer.await("csat_saved");
             return id;
         }
+    }
+
+    /** The payment arrangement from the offer to its result. */
+    private static void action(Clients.Customer customer) {
+        customer.say("Ik wil een betalingsregeling aanvragen");
+        assertThat(customer.bot().path("text").asString()).contains("betalingsregeling");
+        customer.say("Ja, graag");
+        assertThat(customer.bot().path("text").asString()).contains("maanden");
+        customer.say("6");
+        assertThat(customer.bot().path("text").asString()).contains("Klopt dat?");
+        customer.say("Ja, versturen");
+        assertThat(customer.event("the action's result", f -> "action".equals(f.path("kind").asString()))
+                .path("text").asString()).startsWith("Je aanvraag is ontvangen");
     }
 
     /** Outside opening hours: the customer leaves a message (a callback task) and goes. */
