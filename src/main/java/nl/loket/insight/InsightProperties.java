@@ -1,6 +1,7 @@
 package nl.loket.insight;
 
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  * @param costPerBotConversation what a conversation the bot handles costs (model, hosting)
  * @param targetSaving the share of contact cost the organisation means to save (0.25: 25 %)
  * @param zone the time zone of days and weeks on the insights page
+ * @param currency the ISO 4217 code of the costs, for how the page shows them
  */
 @Validated
 @ConfigurationProperties("loket.insight")
@@ -19,5 +21,6 @@ public record InsightProperties(
         @PositiveOrZero @DefaultValue("6.00") double costPerAgentChat,
         @PositiveOrZero @DefaultValue("0.50") double costPerBotConversation,
         @PositiveOrZero @DecimalMax("1") @DefaultValue("0.25") double targetSaving,
-        @DefaultValue("Europe/Amsterdam") ZoneId zone) {
+        @DefaultValue("Europe/Amsterdam") ZoneId zone,
+        @Pattern(regexp = "[A-Z]{3}") @DefaultValue("EUR") String currency) {
 }

@@ -174,7 +174,7 @@ public class Insights {
         return new InsightsReport.Value(n, n - handovers, share(n - handovers, n), handovers, share(handovers, n),
                 toHuman.isEmpty() ? null : round(toHuman.stream().mapToLong(Duration::toMillis).average()
                         .orElseThrow() / 1000.0),
-                answers, csat, new InsightsReport.Cost(properties.costPerAgentChat(), properties.costPerBotConversation(),
+                answers, csat, new InsightsReport.Cost(properties.currency(), properties.costPerAgentChat(), properties.costPerBotConversation(),
                         round(withoutBot), round(withBot), round(saved), savedShare, properties.targetSaving(),
                         savedShare != null && savedShare >= properties.targetSaving()));
     }

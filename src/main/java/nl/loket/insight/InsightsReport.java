@@ -32,7 +32,7 @@ public record InsightsReport(Period period, Value value, List<Week> weeks, List<
     public record Csat(int count, Double average) {
     }
 
-    public record Cost(double perAgentChat, double perBotConversation, double withoutBot, double withBot,
+    public record Cost(String currency, double perAgentChat, double perBotConversation, double withoutBot, double withBot,
             double saved, Double savedShare, double target, boolean targetMet) {
     }
 

@@ -243,6 +243,24 @@ class InsightsIntegrationTests {
     }
 
     @Test
+    void theAgentNeverSeesTheScoreOfTheirOwnChat() {
+        CLOCK.set(Instant.parse("2026-10-15T09:00:00Z")); // the day after: the other tests' figures stay as they are
+        Person customer = Person.unique();
+        try (var anna = Clients.Agent.signIn(node, "anna", "demo")) {
+            String id = Scripted.full(node, anna, customer); // the score comes after the agent closed the chat
+
+            anna.send("type", "inbox");
+            anna.await("inbox");
+            anna.send("type", "open", "conversationId", id, "lastSeq", 0);
+            assertThat(anna.error("forbidden").path("conversationId").asString()).as("a closed chat is not reopened")
+                    .isEqualTo(id);
+            assertThat(anna.drain().toString()).as("everything the agent's console received")
+                    .contains("Hallo " + customer.name()).doesNotContainIgnoringCase("csat")
+                    .doesNotContain("Prima, " + customer.marker());
+        }
+    }
+
+    @Test
     void editorsAndSupervisorsSeeThePageAgentsDoNot() throws Exception {
         assertThat(get("/console/insights.html", "eva").statusCode()).isEqualTo(200);
         assertThat(get("/console/insights.html", "sanne").statusCode()).isEqualTo(200);
