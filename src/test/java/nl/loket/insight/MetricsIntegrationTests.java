@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
 import nl.loket.TestClock;
 import nl.loket.console.Clients;
 import nl.loket.console.Node;
+import nl.loket.conversation.Author;
+import nl.loket.conversation.Conversations;
 import nl.loket.privacy.Scripted;
 import nl.loket.privacy.Scripted.Person;
 import org.junit.jupiter.api.AfterAll;
@@ -51,8 +54,10 @@ class MetricsIntegrationTests {
     @Test
     void theScrapeCountsWhatTheConversationsDidWithAHelpTextForEveryMetric() throws Exception {
         try (var anna = Clients.Agent.signIn(node, "anna", "demo")) {
-            Scripted.full(node, anna, Person.unique()); // faq, llm, handover, agent, closed by the agent
+            List<String> ids = new ArrayList<>();
+            ids.add(Scripted.full(node, anna, Person.unique())); // faq, llm, action, handover, agent, closed by the agent
             try (var customer = Clients.Customer.start(node, "en")) { // the bot alone, closed by the customer
+                ids.add(customer.conversationId);
                 customer.say("How do I submit a meter reading?");
                 JsonNode answer = customer.bot();
                 assertThat(answer.path("tier").asString()).isEqualTo("faq");
@@ -86,8 +91,13 @@ class MetricsIntegrationTests {
             assertThat(value(scrape, "loket_csat_sum", "handled", "bot")).isEqualTo(5);
             assertThat(value(scrape, "loket_csat_count", "handled", "person")).isEqualTo(1);
             assertThat(value(scrape, "loket_csat_sum", "handled", "person")).isEqualTo(3);
-            assertThat(value(scrape, "loket_messages_total", "author", "system")).as("notices and status lines")
-                    .isGreaterThanOrEqualTo(3); // queued, agent joined, closed (twice)
+            var conversations = node.bean(Conversations.class);
+            long systemLines = ids.stream().flatMap(id -> conversations.eventsAfter(id, 0).stream())
+                    .filter(e -> e.author() == Author.SYSTEM && e.kind().visibleToCustomer() && e.text() != null
+                            && !e.text().isEmpty()).count(); // the customer's own close has no line of text
+            assertThat(systemLines).as("queued, agent joined, closed by the agent").isEqualTo(3);
+            assertThat(value(scrape, "loket_messages_total", "author", "system"))
+                    .as("every notice and status line the customers read").isEqualTo(systemLines);
             assertThat(value(scrape, "loket_messages_total", "author", "agent")).isEqualTo(1);
             assertThat(value(scrape, "loket_queue_length", "queue", "algemeen")).isZero();
             assertThat(value(scrape, "loket_agents_online", "queue", "algemeen")).isGreaterThanOrEqualTo(1);
@@ -96,6 +106,8 @@ class MetricsIntegrationTests {
                     + value(scrape, "loket_content_reloads_total", "content", "FAQ", "outcome", "with_warnings"))
                     .isEqualTo(1);
             assertThat(value(scrape, "loket_content_problems", "content", "queues")).isZero();
+            assertThat(value(scrape, "loket_actions_total", "action", "betalingsregeling-aanvragen", "stage",
+                    "completed")).isEqualTo(1);
 
             Matcher used = Pattern.compile("loket_[a-z_]+").matcher(java.nio.file.Files.readString(
                     java.nio.file.Path.of("docs/grafana-dashboard.json")));
