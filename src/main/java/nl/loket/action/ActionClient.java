@@ -1,7 +1,6 @@
 package nl.loket.action;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -251,14 +250,6 @@ class ActionClient {
     }
 
     private CircuitBreaker breaker(String system) {
-        ActionProperties.Breaker b = properties.breaker();
-        return CircuitBreaker.of("action-" + system, CircuitBreakerConfig.custom()
-                .failureRateThreshold(b.failureRatePercent())
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(b.slidingWindow())
-                .minimumNumberOfCalls(Math.min(b.minimumCalls(), b.slidingWindow()))
-                .waitDurationInOpenState(b.openFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build());
+        return properties.breaker().breaker("action-" + system);
     }
 }

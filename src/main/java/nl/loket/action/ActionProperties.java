@@ -1,11 +1,10 @@
 package nl.loket.action;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
+import nl.loket.resilience.BreakerSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -21,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
 public record ActionProperties(
         @NotNull @DefaultValue("actions") Path dir,
         Map<String, Target> systems,
-        @NotNull @DefaultValue Breaker breaker) {
+        @NotNull @Valid @DefaultValue BreakerSettings breaker) {
 
     public ActionProperties {
         systems = systems == null ? Map.of() : Map.copyOf(systems);
@@ -37,12 +36,5 @@ public record ActionProperties(
             baseUrl = baseUrl == null ? "" : baseUrl.strip();
             headers = headers == null ? Map.of() : Map.copyOf(headers);
         }
-    }
-
-    public record Breaker(
-            @Min(1) @Max(100) @DefaultValue("50") int failureRatePercent,
-            @Min(1) @DefaultValue("10") int slidingWindow,
-            @Min(1) @DefaultValue("5") int minimumCalls,
-            @NotNull @DefaultValue("30s") Duration openFor) {
     }
 }

@@ -1,7 +1,6 @@
 package nl.loket.llm;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
@@ -24,15 +23,7 @@ class LlmBreaker {
     private final boolean on;
 
     LlmBreaker(LlmProperties properties, ModelClient client) {
-        LlmProperties.Breaker b = properties.breaker();
-        this.breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
-                .failureRateThreshold(b.failureRatePercent())
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(b.slidingWindow())
-                .minimumNumberOfCalls(Math.min(b.minimumCalls(), b.slidingWindow()))
-                .waitDurationInOpenState(b.openFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build());
+        this.breaker = properties.breaker().breaker("llm");
         this.on = client.offReason() == null;
     }
 
