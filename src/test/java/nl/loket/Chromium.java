@@ -19,10 +19,12 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Chromium implements AutoCloseable {
 
-    private static final Path BINARY = Path.of("/usr/bin/chromium");
-    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
-    private static final String WATCH_CSP = """
+    public static final Path BINARY = Path.of("/usr/bin/chromium");
+    public static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--disable-quic");
+    /** Records CSP violations in {@code window.__cspViolations}, from inside shadow roots too (the event is composed). */
+    public static final String WATCH_CSP = """
             window.__cspViolations = [];
             document.addEventListener('securitypolicyviolation', e =>
                 window.__cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI), true);

@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.loket.api.ApiRefusal;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,18 +35,6 @@ class InsightsController {
         this.insights = insights;
         this.properties = properties;
         this.clock = clock;
-    }
-
-    record ApiError(String code, String message) {
-    }
-
-    static final class BadRequest extends RuntimeException {
-        final String code;
-
-        BadRequest(String code, String message) {
-            super(message);
-            this.code = code;
-        }
     }
 
     /** One CSV table: its header and how a report fills its rows. */
@@ -106,10 +93,10 @@ class InsightsController {
         LocalDate start = date("from", from, today.withDayOfMonth(1));
         LocalDate end = date("to", to, today.plusDays(1));
         if (!end.isAfter(start) || ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
-            throw new BadRequest("bad_period", "Parameter to must be after from, at most " + MAX_DAYS + " days.");
+            throw ApiRefusal.badRequest("bad_period", "Parameter to must be after from, at most " + MAX_DAYS + " days.");
         }
         if (lang != null && !lang.isBlank() && !List.of("nl", "en").contains(lang)) {
-            throw new BadRequest("unsupported_language", "Parameter lang must be nl or en (or absent for both).");
+            throw ApiRefusal.badRequest("unsupported_language", "Parameter lang must be nl or en (or absent for both).");
         }
         return insights.report(start, end, lang == null || lang.isBlank() ? null : lang);
     }
@@ -119,7 +106,7 @@ class InsightsController {
             @RequestParam(required = false) String to, @RequestParam(required = false) String lang) {
         Table t = TABLES.get(table == null ? "" : table);
         if (t == null) {
-            throw new BadRequest("unknown_table", "Parameter table must be one of " + TABLES.keySet().stream().sorted()
+            throw ApiRefusal.badRequest("unknown_table", "Parameter table must be one of " + TABLES.keySet().stream().sorted()
                     .collect(Collectors.joining(", ")) + ".");
         }
         InsightsReport report = report(from, to, lang);
@@ -154,12 +141,7 @@ class InsightsController {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new BadRequest("bad_date", "Parameter " + name + " must be a date like 2026-12-01.");
+            throw ApiRefusal.badRequest("bad_date", "Parameter " + name + " must be a date like 2026-12-01.");
         }
-    }
-
-    @ExceptionHandler(BadRequest.class)
-    ResponseEntity<ApiError> badRequest(BadRequest e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(new ApiError(e.code, e.getMessage()));
     }
 }

@@ -2,11 +2,11 @@ package nl.loket.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import nl.loket.api.ApiRefusal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,20 +28,6 @@ class PrivacyController {
     PrivacyController(Privacy privacy, JsonMapper json) {
         this.privacy = privacy;
         this.json = json;
-    }
-
-    record ApiError(String code, String message) {
-    }
-
-    static final class Refused extends RuntimeException {
-        final HttpStatus status;
-        final String code;
-
-        Refused(HttpStatus status, String code, String message) {
-            super(message);
-            this.status = status;
-            this.code = code;
-        }
     }
 
     @GetMapping("/api/privacy/conversations/{id}")
@@ -69,7 +55,7 @@ class PrivacyController {
 
     private static String checked(String customerId) {
         if (customerId.isBlank() || customerId.length() > MAX_CUSTOMER_ID) {
-            throw new Refused(HttpStatus.BAD_REQUEST, "bad_customer_id",
+            throw ApiRefusal.badRequest("bad_customer_id",
                     "A customer id has 1 to " + MAX_CUSTOMER_ID + " characters.");
         }
         return customerId;
@@ -81,17 +67,12 @@ class PrivacyController {
             case "json" -> ResponseEntity.ok(body);
             case "text" -> ResponseEntity.ok().contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                     .body(String.join("\n\n", exports.stream().map(e -> ExportText.render(e, json)).toList()));
-            default -> throw new Refused(HttpStatus.BAD_REQUEST, "bad_format", "Parameter format must be json or text.");
+            default -> throw ApiRefusal.badRequest("bad_format", "Parameter format must be json or text.");
         };
     }
 
-    private static Refused unknown() {
-        return new Refused(HttpStatus.NOT_FOUND, "unknown_conversation",
+    private static ApiRefusal unknown() {
+        return new ApiRefusal(HttpStatus.NOT_FOUND, "unknown_conversation",
                 "No such conversation is stored (never existed, erased, or expired after the retention).");
-    }
-
-    @ExceptionHandler(Refused.class)
-    ResponseEntity<ApiError> refused(Refused e) {
-        return ResponseEntity.status(e.status).body(new ApiError(e.code, e.getMessage()));
     }
 }

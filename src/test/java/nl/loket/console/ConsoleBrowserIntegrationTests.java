@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import nl.loket.Accessibility;
+import nl.loket.Chromium;
 import nl.loket.TestClock;
 import nl.loket.conversation.Conversations;
 import nl.loket.handover.Handover;
@@ -33,14 +34,9 @@ import tools.jackson.databind.JsonNode;
 /** Agents work in the console in a real browser (Debian's Chromium), as they would all day. */
 class ConsoleBrowserIntegrationTests {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
-    private static final String WATCH_CSP = """
-            window.__cspViolations = [];
-            document.addEventListener('securitypolicyviolation', e =>
-                window.__cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI), true);
-            """;
+    private static final Path CHROMIUM = Chromium.BINARY;
+    private static final List<String> ARGS = Chromium.ARGS;
+    private static final String WATCH_CSP = Chromium.WATCH_CSP;
     static Node node;
     static Playwright playwright;
     static Browser browser;

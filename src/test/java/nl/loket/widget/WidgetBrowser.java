@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import nl.loket.Accessibility;
+import nl.loket.Chromium;
 
 /**
  * Debian's Chromium driven by Playwright (STACK.md section 6): no browser download, so CI needs
@@ -26,15 +27,8 @@ import nl.loket.Accessibility;
 final class WidgetBrowser implements AutoCloseable {
 
     static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-    private static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu",
-            "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic");
-    /** Reports violations from inside the widget's shadow root too: the event is composed. */
-    private static final String WATCH_CSP = """
-            window.__cspViolations = [];
-            document.addEventListener('securitypolicyviolation', e =>
-                window.__cspViolations.push(e.violatedDirective + ' blocked ' + e.blockedURI), true);
-            """;
+    private static final List<String> CHROMIUM_ARGS = Chromium.ARGS;
+    private static final String WATCH_CSP = Chromium.WATCH_CSP;
 
     private final Playwright playwright;
     private final Browser browser;
@@ -43,7 +37,7 @@ final class WidgetBrowser implements AutoCloseable {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true).setArgs(CHROMIUM_ARGS));
+                .setExecutablePath(Chromium.BINARY).setHeadless(true).setArgs(CHROMIUM_ARGS));
     }
 
     Tab desktop() {
