@@ -12,6 +12,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import nl.loket.Accessibility;
@@ -19,9 +20,11 @@ import nl.loket.Chromium;
 import nl.loket.TestClock;
 import nl.loket.console.Clients;
 import nl.loket.console.Node;
+import nl.loket.handover.Handover;
 import nl.loket.llm.OpenAiWire;
 import nl.loket.privacy.Scripted;
 import nl.loket.privacy.Scripted.Person;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,14 +60,14 @@ class InsightsBrowserIntegrationTests {
             // week 36: 3 conversations, 1 to a person; 37: 4; 38: 5, 1 to a person; 39: 6
             alone(2, 5);
             Scripted.full(node, anna, Person.unique());
-            CLOCK.set(WEEKS.get(1)); // forward only: routing leases fall due on this clock
+            week(1); // forward only: routing leases fall due on this clock
             alone(3, 4);
             unanswered("Kan ik met bitcoin betalen?");
-            CLOCK.set(WEEKS.get(2));
+            week(2);
             alone(3, 2);
             Scripted.full(node, anna, Person.unique());
             unanswered("Betalen met bitcoin, kan dat?");
-            CLOCK.set(WEEKS.get(3));
+            week(3);
             alone(6, 5);
         }
     }
@@ -78,6 +81,16 @@ class InsightsBrowserIntegrationTests {
             node.close();
         }
         MODEL.stop();
+    }
+
+    /**
+     * Moves the clock to the week's Tuesday, and waits for Anna's console to renew her presence there (it
+     * is kept on this clock: a week later it has run out until her next heartbeat).
+     */
+    private static void week(int i) {
+        CLOCK.set(WEEKS.get(i));
+        Handover handover = node.bean(Handover.class);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> handover.available("algemeen"));
     }
 
     /** {@code n} conversations the FAQ answers alone; the first one's customer gives {@code csat}. */
