@@ -239,7 +239,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         }
         socket.attachedTo = conversation.id();
         send(socket, frames.welcome(conversation.id(), token, conversation.status(), conversation.lang(),
-                disclosure.in(conversation.lang())));
+                disclosure.in(conversation.lang()), conversation.lastSeq()));
         socket.subscription = conversations.subscribe(conversation.id(), after, new Push(socket));
         socket.lang = conversation.lang();
         socket.conversationId = conversation.id();
