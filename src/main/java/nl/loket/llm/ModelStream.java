@@ -3,6 +3,8 @@ package nl.loket.llm;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialToolCall;
+import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.time.Duration;
@@ -18,6 +20,10 @@ final class ModelStream implements StreamingChatResponseHandler {
 
     sealed interface Signal {
         record Token(String text) implements Signal {
+        }
+
+        /** A piece of a tool call's arguments: the stream is alive, though nothing is shown. */
+        record ToolDelta(int length) implements Signal {
         }
 
         record Done(ChatResponse response) implements Signal {
@@ -44,6 +50,22 @@ final class ModelStream implements StreamingChatResponseHandler {
     @Override
     public void onPartialResponse(String text) {
         signals.add(new Signal.Token(text));
+    }
+
+    @Override
+    public void onPartialToolCall(PartialToolCall partial, PartialToolCallContext context) {
+        handle = context.streamingHandle();
+        if (cancelled) {
+            handle.cancel();
+            return;
+        }
+        onPartialToolCall(partial);
+    }
+
+    @Override
+    public void onPartialToolCall(PartialToolCall partial) {
+        String arguments = partial.partialArguments();
+        signals.add(new Signal.ToolDelta(arguments == null ? 0 : arguments.length()));
     }
 
     @Override
