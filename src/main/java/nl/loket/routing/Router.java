@@ -1,5 +1,6 @@
 package nl.loket.routing;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -211,8 +212,8 @@ public class Router {
         String notAnswered = "off";
         if (llm.enabled()) {
             var sources = llm.sources(message.text(), conversation.lang());
-            var history = conversations.eventsAfter(conversation.id(),
-                    Math.max(0, message.seq() - 1 - 3L * llm.historyTurns()));
+            var history = withoutForms(conversations.eventsAfter(conversation.id(),
+                    Math.max(0, message.seq() - 1 - 3L * llm.historyTurns())));
             var request = new LlmRequest(conversation.id(), message.seq(), message.text(), conversation.lang(),
                     history, sources, Map.of(), actions.offerable(conversation.lang()));
             switch (llm.answer(request, () -> budget.tryCall(conversation.id(), clientAddress))) {
@@ -244,6 +245,29 @@ public class Router {
         append(conversation, new ConversationEvent.BotMessage(texts.getMessage("router.cannot-answer", null, locale),
                 null, List.of(), List.of(offer), Map.of("outcome", "no_answer", "llm", notAnswered)));
         return new RouteOutcome.NotAnswered(notAnswered, offer.value());
+    }
+
+    /**
+     * The history without the actions' turns: a form's questions, its summary (which repeats the values) and
+     * the customer's answers to them (an answer is the customer message an action's message replied to). The
+     * model never sees what a customer typed into a form, during the form or after it.
+     */
+    static List<ConversationEvent> withoutForms(List<ConversationEvent> history) {
+        List<ConversationEvent> kept = new ArrayList<>(history.size());
+        for (int i = 0; i < history.size(); i++) {
+            ConversationEvent event = history.get(i);
+            boolean formAnswer = event instanceof ConversationEvent.CustomerMessage && i + 1 < history.size()
+                    && isActionTurn(history.get(i + 1));
+            if (!formAnswer && !isActionTurn(event)) {
+                kept.add(event);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean isActionTurn(ConversationEvent event) {
+        return event instanceof ConversationEvent.BotMessage bot
+                && bot.attributes().getOrDefault("dialogue", "").startsWith("action");
     }
 
     private Optional<DialogueOwner> owner(DialoguePhase phase) {

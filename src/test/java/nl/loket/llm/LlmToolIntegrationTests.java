@@ -115,6 +115,27 @@ class LlmToolIntegrationTests extends LlmIntegrationTest {
     }
 
     @Test
+    void aLaterQuestionNeverShowsTheModelWhatTheCustomerTypedIntoTheForm() {
+        stub(OpenAiWire.sse(OpenAiWire.toolCall(null, "meterstand-doorgeven", List.of("{}"))));
+        try (ChatClient chat = signedIn("198.51.100.27")) {
+            assertThat(ask(chat, "m1", "My cat walked past the cupboard " + tag()).path("text").asString())
+                    .isEqualTo(OFFER);
+            ask(chat, "m2", "Yes, let's do that");
+            ask(chat, "m3", "871687140000012345");
+            ask(chat, "m4", "48213"); // a reading: no pattern of the redactor's would take it
+            ask(chat, "m6", "Stop");
+            stub(OpenAiWire.sse(OpenAiWire.stream(List.of("You submit it in the app [1]", "."))));
+
+            assertThat(ask(chat, "m5", "And my dog walked past it " + tag()).path("tier").asString()).isEqualTo("llm");
+
+            List<String> bodies = requestBodies();
+            assertThat(bodies).hasSize(2);
+            assertThat(bodies.getLast()).as("neither the values nor the form's questions").contains("dog")
+                    .doesNotContain("871687140000012345", "48213", "EAN", "decimal point");
+        }
+    }
+
+    @Test
     void textBeforeTheToolCallIsWithdrawnAndTheOfferStands() {
         stub(OpenAiWire.sse(OpenAiWire.toolCall("Let me see", "meterstand-doorgeven", List.of("{}"))));
         try (ChatClient chat = signedIn("198.51.100.22")) {
