@@ -107,13 +107,14 @@ public class LlmTier {
         if (request.sources().isEmpty() && tools.isEmpty()) {
             return new LlmOutcome.NotAnswered("no_sources");
         }
-        if (!allowance.getAsBoolean()) {
-            metrics.skipped("budget");
-            return new LlmOutcome.NotAnswered("budget_spent");
-        }
         if (!breaker.tryAcquire()) {
             metrics.failed("breaker_open");
             return new LlmOutcome.NotAnswered("breaker_open");
+        }
+        if (!allowance.getAsBoolean()) { // after the breaker: a call it would not let through costs nothing
+            breaker.release();
+            metrics.skipped("budget");
+            return new LlmOutcome.NotAnswered("budget_spent");
         }
         GroundedPrompt.Rendered rendered = prompt.render(promptSet, request);
         var filter = new MarkerFilter();
