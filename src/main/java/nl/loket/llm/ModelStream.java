@@ -39,12 +39,9 @@ final class ModelStream implements StreamingChatResponseHandler {
 
     @Override
     public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-        handle = context.streamingHandle();
-        if (cancelled) {
-            handle.cancel();
-            return;
+        if (stillWanted(context.streamingHandle())) {
+            signals.add(new Signal.Token(partial.text()));
         }
-        signals.add(new Signal.Token(partial.text()));
     }
 
     @Override
@@ -54,18 +51,25 @@ final class ModelStream implements StreamingChatResponseHandler {
 
     @Override
     public void onPartialToolCall(PartialToolCall partial, PartialToolCallContext context) {
-        handle = context.streamingHandle();
-        if (cancelled) {
-            handle.cancel();
-            return;
+        if (stillWanted(context.streamingHandle())) {
+            onPartialToolCall(partial);
         }
-        onPartialToolCall(partial);
     }
 
     @Override
     public void onPartialToolCall(PartialToolCall partial) {
         String arguments = partial.partialArguments();
         signals.add(new Signal.ToolDelta(arguments == null ? 0 : arguments.length()));
+    }
+
+    /** Keeps the handle to cancel with; false (and cancelled now) when the stream was cancelled before it came. */
+    private boolean stillWanted(StreamingHandle streaming) {
+        handle = streaming;
+        if (cancelled) {
+            streaming.cancel();
+            return false;
+        }
+        return true;
     }
 
     @Override
