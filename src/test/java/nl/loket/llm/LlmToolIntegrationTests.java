@@ -136,7 +136,7 @@ class LlmToolIntegrationTests extends LlmIntegrationTest {
     }
 
     @Test
-    void textBeforeTheToolCallIsWithdrawnAndTheOfferStands() {
+    void textBeforeTheToolCallIsWithdrawnAndTheOfferCanBeDeclined() {
         stub(OpenAiWire.sse(OpenAiWire.toolCall("Let me see", "meterstand-doorgeven", List.of("{}"))));
         try (ChatClient chat = signedIn("198.51.100.22")) {
             JsonNode offer = ask(chat, "m1", "My cat walked past the cupboard " + tag());
@@ -144,6 +144,8 @@ class LlmToolIntegrationTests extends LlmIntegrationTest {
             assertThat(offer.path("text").asString()).isEqualTo(OFFER);
             assertThat(chat.frames()).anyMatch(f -> f.path("type").asString().equals("delta")
                     && f.path("discard").asBoolean());
+            assertThat(ask(chat, "m2", "No, thanks").path("text").asString()).as("the customer can decline")
+                    .isEqualTo("All right. What else can I help you with?");
         }
     }
 
