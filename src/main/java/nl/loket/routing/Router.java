@@ -252,7 +252,7 @@ public class Router {
      * the customer's answers to them (an answer is the customer message an action's message replied to). The
      * model never sees what a customer typed into a form, during the form or after it.
      */
-    static List<ConversationEvent> withoutForms(List<ConversationEvent> history) {
+    private static List<ConversationEvent> withoutForms(List<ConversationEvent> history) {
         List<ConversationEvent> kept = new ArrayList<>(history.size());
         for (int i = 0; i < history.size(); i++) {
             ConversationEvent event = history.get(i);
