@@ -262,7 +262,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         switch (conversations.appendCustomerMessage(socket.conversationId, m.clientMsgId(), m.text())) {
             case AppendResult.Stored stored -> {
                 send(socket, frames.ack(m.clientMsgId(), stored.event().seq()));
-                router.customerSaid(socket.conversationId, stored.event());
+                router.customerSaid(socket.conversationId, stored.event(), socket.address);
             }
             case AppendResult.Duplicate duplicate -> {
                 limits.messageRefunded(socket.conversationId);
