@@ -1,10 +1,9 @@
 -- The index of conversations whose routing may need taking over (see conversation-routing.lua).
 -- Times are the Redis server's (TIME), like the leases: nodes whose clocks disagree still agree on
--- when a lease ran out.
+-- when a lease ran out. A sweeping node reads what is due with TIME and ZRANGEBYSCORE itself.
 -- KEYS: 1 the index (sorted set: conversation id -> when to look, epoch ms)
 -- ARGV: 1 operation
 --   look:   ARGV 2 conversation id, 3 lease in ms: look at it when that lease would run out; returns 1
---   due:    ARGV 2 the most to return: the conversations to look at now, soonest first
 --   forget: ARGV 2 conversation id: out of the index, unless a node has just put it back (a new
 --           message: its time lies ahead again); returns 1
 local t = redis.call('TIME')
@@ -13,9 +12,6 @@ local op = ARGV[1]
 if op == 'look' then
   redis.call('ZADD', KEYS[1], string.format('%d', now + tonumber(ARGV[3])), ARGV[2])
   return 1
-end
-if op == 'due' then
-  return redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', string.format('%d', now), 'LIMIT', 0, tonumber(ARGV[2]))
 end
 local at = redis.call('ZSCORE', KEYS[1], ARGV[2])
 if at and tonumber(at) <= now then redis.call('ZREM', KEYS[1], ARGV[2]) end

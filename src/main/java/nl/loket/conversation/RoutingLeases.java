@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -38,9 +39,8 @@ class RoutingLeases implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(RoutingLeases.class);
     private static final RedisScript<List> ROUTING =
             RedisScript.of(new ClassPathResource("scripts/conversation-routing.lua"), List.class);
-    private static final ClassPathResource INDEX_SCRIPT = new ClassPathResource("scripts/routing-due.lua");
-    private static final RedisScript<Long> INDEX = RedisScript.of(INDEX_SCRIPT, Long.class);
-    private static final RedisScript<List> INDEX_DUE = RedisScript.of(INDEX_SCRIPT, List.class);
+    private static final RedisScript<Long> INDEX =
+            RedisScript.of(new ClassPathResource("scripts/routing-due.lua"), Long.class);
 
     private final StringRedisTemplate redis;
     private final ConversationStore store;
@@ -141,12 +141,12 @@ class RoutingLeases implements SchedulingConfigurer {
     }
 
     private void sweep() {
-        List<?> due = redis.execute(INDEX_DUE, List.of(DUE), "due", Integer.toString(SWEEP_BATCH));
+        Long now = redis.execute((RedisCallback<Long>) connection -> connection.serverCommands().time());
+        Set<String> due = now == null ? null : redis.opsForZSet().rangeByScore(DUE, 0, now, 0, SWEEP_BATCH);
         if (due == null) {
             return;
         }
-        for (Object id : due) {
-            String conversationId = String.valueOf(id);
+        for (String conversationId : due) {
             List<?> reply = redis.execute(ROUTING, List.of(ConversationKeys.of(conversationId).routing()), "claim",
                     Long.toString(lease()), node, Integer.toString(MAX_TAKEOVERS));
             switch (((Long) reply.get(0)).intValue()) {
