@@ -38,6 +38,8 @@ class RetentionIntegrationTests {
         Scripted.stubModel(MODEL);
         List<String> properties = new ArrayList<>(List.of(Scripted.modelProperties(MODEL)));
         properties.add("loket.conversation.retention=" + RETENTION.toSeconds() + "s");
+        // budgets expire once full again (an hour for the shipped model-call budget): full again within the wait
+        properties.add("loket.gateway.limits.llm-calls-per-conversation=10, 10/1s");
         node = Node.start("retention", CLOCK, properties.toArray(String[]::new));
     }
 
