@@ -10,8 +10,11 @@ import org.springframework.scheduling.TaskScheduler;
 class FaqConfiguration {
 
     @Bean
-    FaqLibrary faqLibrary(FaqProperties properties, TaskScheduler scheduler) {
-        return new FaqLibrary(properties, scheduler);
+    FaqLibrary faqLibrary(FaqProperties properties, TaskScheduler scheduler,
+            ObjectProvider<SentenceEmbeddings> embeddings, ObjectProvider<Clock> clock) {
+        var semantic = SemanticSources.of(properties.semantic(), embeddings.orderedStream().toList(),
+                properties.semantic().cache());
+        return new FaqLibrary(properties, scheduler, semantic, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

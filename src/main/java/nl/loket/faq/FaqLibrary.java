@@ -23,16 +23,30 @@ class FaqLibrary implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(FaqLibrary.class);
 
+    /** After the examples could not be embedded, wait this long before trying again. */
+    static final java.time.Duration SEMANTIC_RETRY = java.time.Duration.ofSeconds(30);
+
     private final FaqProperties properties;
     private final TaskScheduler scheduler;
+    private final java.util.Map<String, SemanticSource> semantic;
+    private final java.time.Clock clock;
+    private volatile java.time.Instant semanticRetryAt = java.time.Instant.MIN;
     private final AtomicReference<FaqIndex> current = new AtomicReference<>();
     private volatile FaqFiles.Loaded lastGood;
     private volatile List<String> fingerprint = List.of();
     private volatile ScheduledFuture<?> polling;
 
     FaqLibrary(FaqProperties properties, TaskScheduler scheduler) {
+        this(properties, scheduler, java.util.Map.of(), java.time.Clock.systemUTC());
+    }
+
+    /** @param semantic per language, the semantic signal's source (see {@link SemanticSources}) */
+    FaqLibrary(FaqProperties properties, TaskScheduler scheduler, java.util.Map<String, SemanticSource> semantic,
+            java.time.Clock clock) {
         this.properties = properties;
         this.scheduler = scheduler;
+        this.semantic = semantic;
+        this.clock = clock;
         refresh();
     }
 
@@ -43,14 +57,21 @@ class FaqLibrary implements SmartLifecycle {
     /** Reloads when anything in the folder changed; returns whether it did. */
     synchronized boolean refresh() {
         List<String> now = fingerprint(properties.dir());
-        if (now.equals(fingerprint) && current.get() != null) {
+        // unchanged content is built again only to retry embedding its examples
+        boolean retry = current.get() != null && current.get().semanticMissing()
+                && !clock.instant().isBefore(semanticRetryAt);
+        if (now.equals(fingerprint) && current.get() != null && !retry) {
             return false;
         }
         fingerprint = now;
         FaqFiles.Loaded loaded = FaqFiles.read(properties.dir(), lastGood);
         loaded.problems().forEach(p -> log.warn("{}", prefixed(p)));
         try {
-            current.set(FaqIndex.build(loaded.entries(), loaded.synonyms(), properties));
+            FaqIndex built = FaqIndex.build(loaded.entries(), loaded.synonyms(), properties, semantic);
+            if (built.semanticMissing()) {
+                semanticRetryAt = clock.instant().plus(SEMANTIC_RETRY);
+            }
+            current.set(built);
             lastGood = loaded;
             log.info("FAQ loaded from {}: {} entries, {} problems", properties.dir().toAbsolutePath(),
                     loaded.byFile().size(), loaded.problems().size());

@@ -24,8 +24,13 @@ class LlmBreaker {
     private final boolean on;
 
     LlmBreaker(LlmProperties properties, ModelClient client) {
-        LlmProperties.Breaker b = properties.breaker();
-        this.breaker = CircuitBreaker.of("llm", CircuitBreakerConfig.custom()
+        this.breaker = circuit("llm", properties.breaker());
+        this.on = client.offReason() == null;
+    }
+
+    /** A breaker with the tier's settings; the FAQ's remote embeddings have one of their own. */
+    static CircuitBreaker circuit(String name, LlmProperties.Breaker b) {
+        return CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .failureRateThreshold(b.failureRatePercent())
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(b.slidingWindow())
@@ -33,7 +38,6 @@ class LlmBreaker {
                 .waitDurationInOpenState(b.openFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .build());
-        this.on = client.offReason() == null;
     }
 
     boolean tryAcquire() {

@@ -9,13 +9,15 @@ import java.util.Map;
 import nl.loket.faq.Faq;
 import nl.loket.faq.FaqMatch;
 import nl.loket.faq.FaqProperties;
+import nl.loket.faq.SemanticMode;
 
 /**
  * Runs the production matcher (with the shipped settings) on the public data sets.
  *
- * <pre>bin/faq-eval [datasets-folder] [set ...]</pre>
+ * <pre>bin/faq-eval [datasets-folder] [set ...] [--fit] [--semantic=off|local]</pre>
  *
- * The folder defaults to {@code ../shared/datasets}; the sets to the six in docs/benchmarks.md.
+ * The folder defaults to {@code ../shared/datasets}; the sets to the six in docs/benchmarks.md. The
+ * semantic signal is as shipped for the set's language unless {@code --semantic} sets it for both.
  */
 public final class FaqEvaluation {
 
@@ -24,11 +26,11 @@ public final class FaqEvaluation {
 
     /** A question's outcome: whether the best entry was right, answered, and its confidence. */
     record Scored(boolean inScope, boolean correct, boolean answered, double confidence, double wordLead,
-            double ngramLead) {
+            double ngramLead, double semanticLead, double semantic) {
 
-        /** The calibration's inputs, with 1 for the intercept. */
+        /** The calibration's inputs, with 1 for the intercept (as {@code Calibration.features}). */
         double[] features() {
-            return new double[] {1, wordLead, ngramLead};
+            return new double[] {1, wordLead, ngramLead, semanticLead, semantic};
         }
     }
 
@@ -40,18 +42,23 @@ public final class FaqEvaluation {
         List<String> rest = args.length > 1 ? List.of(args).subList(1, args.length) : List.of();
         boolean fit = rest.contains("--fit");
         List<String> named = rest.stream().filter(a -> !a.startsWith("--")).toList();
+        FaqProperties properties = rest.stream().filter(a -> a.startsWith("--semantic=")).findFirst()
+                .map(a -> SemanticMode.valueOf(a.substring("--semantic=".length()).toUpperCase(java.util.Locale.ROOT)))
+                .map(m -> FaqProperties.defaults(Path.of(".")).withSemantic(
+                        new FaqProperties.Semantic(m, m, FaqProperties.Semantic.SHIPPED.cache())))
+                .orElse(FaqProperties.defaults(Path.of(".")));
         List<String> sets = named.isEmpty() ? DEFAULT_SETS : named;
         if (!Files.isDirectory(folder)) {
             System.err.println("no data sets in " + folder.toAbsolutePath());
             System.exit(2);
         }
         if (fit) {
-            fit(folder, sets);
+            fit(folder, sets, properties);
             return;
         }
         System.out.println(EvaluationResult.header());
         for (String set : sets) {
-            System.out.println(evaluate(Dataset.read(folder.resolve(set)), FaqProperties.defaults(Path.of("."))).row());
+            System.out.println(evaluate(Dataset.read(folder.resolve(set)), properties).row());
         }
     }
 
@@ -59,29 +66,31 @@ public final class FaqEvaluation {
      * Fits the confidence's logistic model (the best entry's lead in words and in n-grams) on the sets and
      * prints it, with the answered share and precision each threshold would give per set.
      */
-    private static void fit(Path folder, List<String> sets) throws IOException {
+    private static void fit(Path folder, List<String> sets, FaqProperties properties) throws IOException {
         Map<String, List<Scored>> bySet = new java.util.LinkedHashMap<>();
         for (String set : sets) {
-            bySet.put(set, score(Dataset.read(folder.resolve(set)), FaqProperties.defaults(Path.of("."))));
+            bySet.put(set, score(Dataset.read(folder.resolve(set)), properties));
         }
         // Each set weighs the same: otherwise the 15,000 questions of clinc150 decide for xsid-nl's 300.
-        double[] w = {0, 0, 0};
+        int n = 5;
+        double[] w = new double[n];
         for (int iteration = 0; iteration < 20000; iteration++) {
-            double[] gradient = new double[3];
+            double[] gradient = new double[n];
             for (List<Scored> set : bySet.values()) {
                 for (Scored s : set) {
                     double[] x = s.features();
                     double p = logistic(w, x);
-                    for (int i = 0; i < 3; i++) {
+                    for (int i = 0; i < n; i++) {
                         gradient[i] += (p - (s.correct() ? 1 : 0)) * x[i] / set.size();
                     }
                 }
             }
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < n; i++) {
                 w[i] -= 4.0 * gradient[i] / bySet.size();
             }
         }
-        System.out.printf(java.util.Locale.ROOT, "new Calibration(%.3f, %.3f, %.3f)%n", w[0], w[1], w[2]);
+        System.out.printf(java.util.Locale.ROOT, "new Calibration(%.3f, %.3f, %.3f, %.3f, %.3f)%n", w[0], w[1], w[2],
+                w[3], w[4]);
         for (var set : bySet.entrySet()) {
             for (double t = 0.3; t <= 0.951; t += 0.05) {
                 long answered = 0;
@@ -115,7 +124,7 @@ public final class FaqEvaluation {
 
     static EvaluationResult evaluate(Dataset data, FaqProperties properties) {
         List<Scored> scored = score(data, properties);
-        return summarise(data, scored);
+        return summarise(data, scored, properties);
     }
 
     static List<Scored> score(Dataset data, FaqProperties properties) {
@@ -137,13 +146,15 @@ public final class FaqEvaluation {
 
     private static Scored of(boolean inScope, boolean correct, FaqMatch match) {
         return new Scored(inScope, correct, match.outcome() == FaqMatch.Outcome.ANSWER, match.confidence(),
-                match.explanation().wordLead(), match.explanation().ngramLead());
+                match.explanation().wordLead(), match.explanation().ngramLead(), match.explanation().semanticLead(),
+                match.explanation().semanticSimilarity());
     }
 
-    static EvaluationResult summarise(Dataset data, List<Scored> scored) {
-        Faq faq = Faq.of(data.entries(), Map.of(), FaqProperties.defaults(Path.of(".")));
+    static EvaluationResult summarise(Dataset data, List<Scored> scored, FaqProperties properties) {
+        Faq faq = Faq.of(data.entries(), Map.of(), properties);
         long start = System.nanoTime();
-        int timed = Math.min(2000, data.inScope().size());
+        // -Dfaq.timed=N times N questions (0 skips the timing: quicker while tuning)
+        int timed = Math.min(Integer.getInteger("faq.timed", 2000), data.inScope().size());
         for (int i = 0; i < timed; i++) {
             faq.match(data.inScope().get(i).text(), data.lang());
         }
