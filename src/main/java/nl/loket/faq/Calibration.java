@@ -18,8 +18,12 @@ record Calibration(double intercept, double wordLeadWeight, double ngramLeadWeig
 
     /** Words and n-grams only: the signal is off, or its source did not answer. */
     static final Calibration LEXICAL = new Calibration(-0.814, 11.807, 7.698, 0, 0);
-    /** With the in-process semantic signal (all-MiniLM-L6-v2, quantised). */
-    static final Calibration SEMANTIC = new Calibration(-0.814, 11.807, 7.698, 0, 0);
+    /**
+     * With the in-process semantic signal (all-MiniLM-L6-v2, quantised), fitted on the English sets
+     * (banking77, clinc150, hwu64, banking77-oos, xsid-en-oos): the semantic lead outweighs both
+     * lexical leads together.
+     */
+    static final Calibration SEMANTIC = new Calibration(-2.119, 1.400, 2.101, 11.346, 2.081);
 
     /**
      * How far one entry leads the others.

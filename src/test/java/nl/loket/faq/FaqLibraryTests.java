@@ -18,7 +18,7 @@ class FaqLibraryTests {
         FaqFixture.copyTo(dir);
         var scheduler = new ThreadPoolTaskScheduler();
         scheduler.initialize();
-        var properties = new FaqProperties(dir, Duration.ofMillis(200), 0.8, 0.03, 0.05, 0.5);
+        var properties = new FaqProperties(dir, Duration.ofMillis(200), 0.8, 0.03, 0.05, 0.5, FaqProperties.Semantic.OFF);
         var library = new FaqLibrary(properties, scheduler);
         library.start();
         try {
