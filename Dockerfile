@@ -15,5 +15,7 @@ COPY faq /app/faq
 COPY prompts /app/prompts
 USER loket
 EXPOSE 8080
-ENV LOKET_FAQ_DIR=/app/faq LOKET_PROMPTS_DIR=/app/prompts
+# Never demo mode: Loket refuses to start without real agents, a Redis and the allowed origins
+# (README, docs/handover.md); accounts can come from /app/config/application.yml (a mounted folder).
+ENV LOKET_FAQ_DIR=/app/faq LOKET_PROMPTS_DIR=/app/prompts LOKET_DEMO_ENABLED=false
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/loket.jar"]

@@ -70,7 +70,9 @@ start_app() { # $1: log name
   SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT=$REDIS_PORT \
     taskset -c "$SERVER_CPU" "$JAVA_HOME/bin/java" $JVM_FLAGS -jar "$JAR" \
     --server.port="$PORT" --server.address=127.0.0.1 --server.tomcat.max-connections=20000 \
-    --loket.bench.echo-endpoint=true --loket.gateway.max-frames-per-second=1000 >"$OUT/$1.log" 2>&1 &
+    --loket.bench.echo-endpoint=true \
+    --loket.gateway.limits.frames-per-socket="1000, 1000/1s" --loket.gateway.limits.sockets-per-address="20000, 20000/1s" \
+    --loket.gateway.limits.conversations-per-address="20000, 20000/1s" --loket.gateway.limits.messages-per-conversation="100000, 1000/1s" --spring.profiles.active=demo >"$OUT/$1.log" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 120); do
     curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && return 0

@@ -1,10 +1,16 @@
 -- Appends one event to a conversation's log atomically, so that several nodes writing the same
--- conversation at the same moment still get seq 1, 2, 3 ... with no gaps and no duplicates.
+-- conversation at the same moment still get seq 1, 2, 3 ... with no gaps and no duplicates. A status
+-- change moves the holder (queue, agent) in the same step: there is no moment in which a chat is
+-- AGENT and held by nobody.
 -- KEYS: 1 meta hash, 2 log stream, 3 clientMsgId -> seq hash, 4 feedback hash
 -- ARGV: 1 event JSON, 2 clientMsgId or '', 3 allowed statuses as ',BOT,QUEUED,' or '' for any,
---       4 idle retention in ms, 5 fan-out channel, 6 conversation id, 7 new status or ''
+--       4 idle retention in ms, 5 fan-out channel, 6 conversation id, 7 new status or '',
+--       8 new holder's queue or '', 9 new holder's agent or '', 10 now in epoch ms (the app's clock),
+--       11 the agent who must hold the chat now or '' for anyone,
+--       12 the events the log keeps (MAXLEN ~: Redis trims whole blocks, so at least that many)
 -- Returns {code, seq, at}: 1 stored, 0 duplicate clientMsgId (seq of the original),
---        -1 unknown conversation, -2 status not allowed (3rd value: the current status)
+--        -1 unknown conversation, -2 status not allowed or held by another agent (3rd value: the current status),
+--        -3 status and holder do not fit together (nothing written)
 local status = redis.call('HGET', KEYS[1], 'status')
 if not status then return {-1, 0, ''} end
 if ARGV[2] ~= '' then
@@ -14,11 +20,19 @@ end
 if ARGV[3] ~= '' and not string.find(ARGV[3], ',' .. status .. ',', 1, true) then
   return {-2, 0, status}
 end
-if ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'status', ARGV[7]) end
+if ARGV[11] and ARGV[11] ~= '' and redis.call('HGET', KEYS[1], 'agent') ~= ARGV[11] then
+  return {-2, 0, status}
+end
+if ARGV[7] ~= '' then
+  local to, queue, agent = ARGV[7], ARGV[8], ARGV[9]
+  local fits = (to == 'QUEUED' and queue ~= '' and agent == '') or (to == 'AGENT' and agent ~= '')
+    or ((to == 'BOT' or to == 'CLOSED') and queue == '' and agent == '')
+  if not fits then return {-3, 0, to} end
+  redis.call('HSET', KEYS[1], 'status', to, 'queue', queue, 'agent', agent)
+end
 local seq = redis.call('HINCRBY', KEYS[1], 'seq', 1)
-local time = redis.call('TIME')
-local at = tostring(tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000))
-redis.call('XADD', KEYS[2], '0-' .. seq, 'at', at, 'data', ARGV[1])
+local at = ARGV[10]
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[12], '0-' .. seq, 'at', at, 'data', ARGV[1])
 if ARGV[2] ~= '' then redis.call('HSET', KEYS[3], ARGV[2], seq) end
 redis.call('HSET', KEYS[1], 'lastActivity', at)
 for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end

@@ -145,6 +145,7 @@
         name: data.customerName || '',
         email: data.customerEmail || '',
         issuedAt: data.customerIssuedAt || '',
+        nonce: data.customerNonce || '',
         signature: data.customerSignature || ''
       };
     }
@@ -304,6 +305,13 @@
       flushParagraph();
     });
     return fragment;
+  }
+
+  // The agent console loads this file only for the renderer, so agents see a bot answer exactly as
+  // the customer saw it: the same code, no second Markdown dialect.
+  if (script && script.hasAttribute('data-markdown-only')) {
+    window.LoketMarkdown = { render: renderMarkdown };
+    return;
   }
 
   // ---------------------------------------------------------------- small DOM helpers

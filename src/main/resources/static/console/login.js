@@ -5,6 +5,8 @@
   const message = document.getElementById('message');
   const params = new URLSearchParams(location.search);
   if (params.has('error')) message.textContent = 'Wrong name or password.';
+  // the same for every name, known or not: a lock-out never tells whether an account exists
+  if (params.has('locked')) message.textContent = 'Too many failed sign-ins: wait a few minutes, then try again.';
   if (params.has('signedOut')) message.textContent = 'You are signed out.';
   const button = document.getElementById('sign-in');
   button.disabled = true;

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHttpHeaders;
+import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
@@ -57,9 +59,17 @@ public final class ChatClient implements AutoCloseable {
     }
 
     public ChatClient sendRaw(String text) {
+        return sendMessage(new TextMessage(text));
+    }
+
+    public ChatClient sendBinary(byte[] bytes) {
+        return sendMessage(new BinaryMessage(bytes));
+    }
+
+    private ChatClient sendMessage(WebSocketMessage<?> message) {
         try {
             synchronized (session) {
-                session.sendMessage(new TextMessage(text));
+                session.sendMessage(message);
             }
             return this;
         } catch (Exception e) {

@@ -10,8 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A full Loket on a random port against a real Redis. Subclasses share one application context,
  * so keep per-class properties out of here unless a test really needs its own context.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "loket.gateway.max-frames-per-second=1000")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 public abstract class LoketIntegrationTest {
 
     @LocalServerPort

@@ -26,6 +26,14 @@ class ModularityTests {
     }
 
     @Test
+    void onlyTheContentModuleReadsYaml() {
+        noClasses().that().resideOutsideOfPackage("nl.loket.content..").should().dependOnClassesThat()
+                .resideInAnyPackage("tools.jackson.dataformat.yaml..", "org.yaml.snakeyaml..", "org.snakeyaml..")
+                .because("every content file goes through one reader that reports file:line problems")
+                .check(LOKET);
+    }
+
+    @Test
     void onlyTheConversationModuleTouchesRedisStreams() {
         noClasses().that().resideOutsideOfPackage("nl.loket.conversation..").should().dependOnClassesThat()
                 .resideInAPackage("org.springframework.data.redis.connection.stream..")

@@ -12,15 +12,18 @@ public final class TwoNodes implements AutoCloseable {
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
 
     public TwoNodes(String... properties) {
+        // one clock for both, as two servers synchronised by NTP would have
+        TestClock clock = TestClock.atRunMoment();
         for (int i = 0; i < 2; i++) {
             // command-line arguments, so they win over application.yml like a real deployment's would
             List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.data.redis.host=127.0.0.1",
-                    "--spring.data.redis.port=" + TestRedis.start(), "--loket.gateway.max-frames-per-second=1000",
+                    "--spring.data.redis.port=" + TestRedis.start(),
                     "--spring.application.name=loket-node-" + (char) ('a' + i)));
             for (String property : properties) {
                 args.add("--" + property);
             }
-            nodes.add(new SpringApplicationBuilder(LoketApplication.class).run(args.toArray(String[]::new)));
+            nodes.add(new SpringApplicationBuilder(LoketApplication.class).initializers(TestClockInitializer.sharing(clock))
+                    .run(args.toArray(String[]::new)));
         }
     }
 

@@ -49,7 +49,8 @@ class SuggestedReplies implements ReplySuggester {
             return Optional.empty();
         }
         List<GroundingSource> sources = llm.sources(question, lang);
-        return llm.draft(new LlmRequest(packet.conversationId(), last.get().seq(), question, lang, history, sources))
+        return llm.draft(new LlmRequest(packet.conversationId(), last.get().seq(), question, lang, history, sources,
+                packet.details()))
                 .map(d -> new Suggestion(d.text(), "llm:" + String.join(",",
                         d.cited().stream().map(GroundingSource::id).toList())));
     }

@@ -1,5 +1,7 @@
 package nl.loket.config;
 
+import java.util.regex.Pattern;
+import nl.loket.demo.DemoMode;
 import nl.loket.gateway.ChatSocketHandler;
 import nl.loket.gateway.GatewayProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,17 +17,31 @@ class WebSocketConfig implements WebSocketConfigurer {
 
     /**
      * Tomcat keeps these buffers per socket and they dominate idle memory (docs/benchmarks.md).
-     * The handlers accept partial messages, so a frame larger than the buffer still arrives (in
-     * pieces) and is answered with {@code too_large} instead of closing the socket.
+     * The customer handler accepts partial messages and shrinks its sockets' text buffer again, so a
+     * larger frame still arrives (in pieces) and gets {@code too_large}.
      */
     private static final int SOCKET_BUFFER_BYTES = 2048;
+    /**
+     * The agent handler reads whole frames: a 4,000-character text (docs/console-protocol.md) plus
+     * JSON escapes and fields must fit, or Tomcat closes the socket with 1009 and the text is lost.
+     */
+    private static final int TEXT_BUFFER_CHARS = 16 * 1024;
+
+    /** An origin pattern whose host is only a wildcard lets every site embed the bot and spend its LLM budget. */
+    private static final Pattern EVERY_SITE = Pattern.compile("([a-z][a-z0-9+.-]*://)?\\*(:[0-9*]+)?/?",
+            Pattern.CASE_INSENSITIVE);
 
     private final ChatSocketHandler chat;
     private final GatewayProperties gateway;
 
-    WebSocketConfig(ChatSocketHandler chat, GatewayProperties gateway) {
+    WebSocketConfig(ChatSocketHandler chat, GatewayProperties gateway, DemoMode demo) {
         this.chat = chat;
         this.gateway = gateway;
+        if (gateway.allowedOrigins().stream().anyMatch(o -> EVERY_SITE.matcher(o.strip()).matches())) {
+            demo.demoOnly("every site may open /ws/chat (loket.gateway.allowed-origins=" + gateway.allowedOrigins()
+                    + ")", "set LOKET_GATEWAY_ALLOWED_ORIGINS to the sites that embed the widget, e.g. "
+                    + "https://www.example.nl,https://*.example.nl");
+        }
     }
 
     @Override
@@ -36,7 +52,7 @@ class WebSocketConfig implements WebSocketConfigurer {
     @Bean
     ServletServerContainerFactoryBean webSocketContainer() {
         var container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(SOCKET_BUFFER_BYTES);
+        container.setMaxTextMessageBufferSize(TEXT_BUFFER_CHARS);
         container.setMaxBinaryMessageBufferSize(SOCKET_BUFFER_BYTES);
         return container;
     }

@@ -1,20 +1,31 @@
 package nl.loket.console;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Only the console and its socket need a signed-in agent. Everything customers, load balancers and
- * scrapers use ({@code /}, the widget, {@code /ws/chat}, {@code /api/**}, {@code /actuator/health}
- * and {@code /actuator/prometheus}) stays open, in its own chain.
+ * The console and its socket need a signed-in agent; the actuator beyond a bare health status needs
+ * the MONITORING role (HTTP basic, for a Prometheus scrape account). Everything customers and load
+ * balancers use ({@code /}, the widget, {@code /ws/chat}, {@code /api/**}, {@code /actuator/health})
+ * stays open, in its own chain. Every sign-in goes through {@link SignInThrottle}.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurity {
@@ -23,17 +34,46 @@ class ConsoleSecurity {
     private static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
 
+    private final AuthenticationManager signIn;
+
+    ConsoleSecurity(AgentDirectory agents, PasswordEncoder encoder, ConsoleProperties properties,
+            Clock clock, MeterRegistry meters) {
+        var passwords = new DaoAuthenticationProvider(agents);
+        passwords.setPasswordEncoder(encoder);
+        // one manager without a parent: a refused attempt must not be retried by a second provider
+        this.signIn = new ProviderManager(new SignInThrottle(passwords, properties.signIn(), clock,
+                meters));
+    }
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(EndpointRequest.toAnyEndpoint())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(EndpointRequest.to("health")).permitAll()
+                        .anyRequest().hasRole("MONITORING"))
+                .authenticationManager(signIn)
+                .httpBasic(b -> { })
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain consoleChain(HttpSecurity http) throws Exception {
+        var failure = new ExceptionMappingAuthenticationFailureHandler();
+        failure.setDefaultFailureUrl("/console/login.html?error");
+        failure.setExceptionMappings(Map.of(LockedException.class.getName(), "/console/login.html?locked"));
         http.securityMatcher("/console", "/console/**", "/ws/agent")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/console/login.html", "/console/login.js", "/console/console.css",
                                 "/console/csrf")
                         .permitAll()
                         .anyRequest().hasAnyRole("AGENT", "SUPERVISOR"))
+                .authenticationManager(signIn)
                 .formLogin(f -> f.loginPage("/console/login.html").loginProcessingUrl("/console/login")
-                        .defaultSuccessUrl("/console/", true).failureUrl("/console/login.html?error"))
+                        .defaultSuccessUrl("/console/", true).failureHandler(failure))
                 .logout(l -> l.logoutUrl("/console/logout").logoutSuccessUrl("/console/login.html?signedOut"))
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
                         new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
@@ -54,7 +94,7 @@ class ConsoleSecurity {
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
+    static PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.domain.Range;
@@ -22,6 +23,8 @@ class ConversationStore {
 
     private static final RedisScript<List> APPEND =
             RedisScript.of(new ClassPathResource("scripts/conversation-append.lua"), List.class);
+    private static final RedisScript<List> READ =
+            RedisScript.of(new ClassPathResource("scripts/conversation-read.lua"), List.class);
     private static final RedisScript<Long> TOUCH =
             RedisScript.of(new ClassPathResource("scripts/conversation-touch.lua"), Long.class);
 
@@ -63,28 +66,56 @@ class ConversationStore {
                 .collect(Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().toString())));
     }
 
-    AppendResult append(String id, ConversationEvent event, String allowedStatuses, ConversationStatus newStatus) {
+    /** The meta hash and then each of {@code moduleHashes}, read in one script call; empty when unknown. */
+    Optional<List<Map<String, String>>> metaWith(String id, List<String> moduleHashes) {
+        List<String> keys = new ArrayList<>(moduleHashes.size() + 1);
+        keys.add(ConversationKeys.of(id).meta());
+        keys.addAll(moduleHashes);
+        List<?> reply = redis.execute(READ, keys);
+        if (reply == null || reply.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Map<String, String>> hashes = new ArrayList<>(reply.size());
+        for (Object flat : reply) {
+            List<?> pairs = (List<?>) flat;
+            Map<String, String> hash = new HashMap<>();
+            for (int i = 0; i + 1 < pairs.size(); i += 2) {
+                hash.put(String.valueOf(pairs.get(i)), String.valueOf(pairs.get(i + 1)));
+            }
+            hashes.add(hash);
+        }
+        return Optional.of(hashes);
+    }
+
+    /**
+     * Appends {@code event}; with a {@code holder}, moves status and holder in the same atomic step, and
+     * with {@code heldBy} only while that agent holds the chat.
+     */
+    AppendResult append(String id, ConversationEvent event, String allowedStatuses, Holder holder, String heldBy,
+            Instant now) {
         var keys = ConversationKeys.of(id);
         String data = json.writeValueAsString(event);
         List<?> reply = redis.execute(APPEND, keys.all(), data, nullToEmpty(event.clientMsgId()), allowedStatuses,
                 Long.toString(properties.retention().toMillis()), ConversationKeys.FANOUT_CHANNEL, id,
-                newStatus == null ? "" : newStatus.name());
+                holder == null ? "" : holder.status().name(), holder == null ? "" : holder.queueName(),
+                holder instanceof Holder.Agent a ? a.agent() : "", Long.toString(now.toEpochMilli()),
+                nullToEmpty(heldBy), Integer.toString(properties.maxEvents()));
         long code = (Long) reply.get(0);
         long seq = (Long) reply.get(1);
         String third = String.valueOf(reply.get(2));
-        if (code == 1) {
-            return new AppendResult.Stored(event.stored(seq, Instant.ofEpochMilli(Long.parseLong(third))));
-        }
-        if (code == 0) {
-            return new AppendResult.Duplicate(seq);
-        }
-        if (code == -1) {
-            return new AppendResult.UnknownConversation();
-        }
-        return new AppendResult.StatusRefused(ConversationStatus.valueOf(third));
+        return switch ((int) code) {
+            case 1 -> new AppendResult.Stored(event.stored(seq, Instant.ofEpochMilli(Long.parseLong(third))));
+            case 0 -> new AppendResult.Duplicate(seq);
+            case -1 -> new AppendResult.UnknownConversation();
+            case -2 -> new AppendResult.StatusRefused(ConversationStatus.valueOf(third));
+            default -> throw new IllegalStateException("the log refused holder " + holder + " for " + third);
+        };
     }
 
     List<ConversationEvent> eventsAfter(String id, long afterSeq, long upToSeq) {
+        if (afterSeq >= upToSeq) {
+            return List.of(); // also keeps afterSeq + 1 from overflowing into a range Redis rejects
+        }
         var keys = ConversationKeys.of(id);
         Range<String> range = Range.closed("0-" + (afterSeq + 1), upToSeq == Long.MAX_VALUE ? "+" : "0-" + upToSeq);
         List<MapRecord<String, Object, Object>> records =
@@ -128,6 +159,11 @@ class ConversationStore {
 
     void publishDiscard(String id, long replyTo) {
         redis.convertAndSend(ConversationKeys.FANOUT_CHANNEL, id + " x " + replyTo);
+    }
+
+    OptionalLong storedSeq(String id, String clientMsgId) {
+        Object seq = redis.opsForHash().get(ConversationKeys.of(id).clientMsgIds(), clientMsgId);
+        return seq == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(seq.toString()));
     }
 
     private static String nullToEmpty(String s) {

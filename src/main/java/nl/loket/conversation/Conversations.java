@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -27,11 +28,11 @@ public class Conversations {
     private final Map<Author, Counter> messagesByAuthor = new EnumMap<>(Author.class);
 
     Conversations(ConversationStore store, EventFanout fanout, ApplicationEventPublisher events,
-            MeterRegistry meters) {
+            MeterRegistry meters, Clock clock) {
         this.store = store;
         this.fanout = fanout;
         this.events = events;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         for (Author author : Author.values()) {
             messagesByAuthor.put(author, Counter.builder("loket.messages")
                     .description("Messages stored, by author").tag("author", author.wireName()).register(meters));
@@ -43,7 +44,7 @@ public class Conversations {
     public StartedConversation start(String lang, String page, String customerJson) {
         String token = Tokens.newToken();
         var conversation = new Conversation(UUID.randomUUID().toString(), ConversationStatus.BOT, lang, page,
-                customerJson, Instant.now(clock), 0);
+                customerJson, clock.instant(), 0, new Holder.Bot());
         store.create(conversation, Tokens.hash(token));
         return new StartedConversation(conversation, token);
     }
@@ -52,9 +53,26 @@ public class Conversations {
         if (!ConversationIds.isWellFormed(id)) {
             return Optional.empty();
         }
-        return store.meta(id).map(m -> new Conversation(id, ConversationStatus.valueOf(m.get("status")), m.get("lang"),
-                m.get("page"), m.get("customer"), Instant.ofEpochMilli(Long.parseLong(m.get("createdAt"))),
-                Long.parseLong(m.get("seq"))));
+        return store.meta(id).map(m -> conversation(id, m));
+    }
+
+    /**
+     * The conversation and the given hashes of other modules (keys of this conversation, under the
+     * same hash tag), read in one Redis round trip: what the router needs before it decides.
+     */
+    public Optional<ConversationState> findWith(String id, List<String> moduleHashes) {
+        if (!ConversationIds.isWellFormed(id)) {
+            return Optional.empty();
+        }
+        return store.metaWith(id, moduleHashes)
+                .map(hashes -> new ConversationState(conversation(id, hashes.getFirst()), hashes.subList(1, hashes.size())));
+    }
+
+    private static Conversation conversation(String id, Map<String, String> m) {
+        var status = ConversationStatus.valueOf(m.get("status"));
+        return new Conversation(id, status, m.get("lang"), m.get("page"), m.get("customer"),
+                Instant.ofEpochMilli(Long.parseLong(m.get("createdAt"))), Long.parseLong(m.get("seq")),
+                Holder.of(status, m.getOrDefault("queue", ""), m.getOrDefault("agent", "")));
     }
 
     /** True when {@code token} is this conversation's token; compared in constant time. */
@@ -66,6 +84,11 @@ public class Conversations {
     /** A customer message, stored once per clientMsgId; refused once the conversation is closed. */
     public AppendResult appendCustomerMessage(String id, String clientMsgId, String text) {
         return append(id, ConversationEvent.customerMessage(text, clientMsgId), OPEN);
+    }
+
+    /** The seq a customer message with this clientMsgId was stored as, if it was: a resend need not cost anything. */
+    public OptionalLong storedSeq(String id, String clientMsgId) {
+        return store.storedSeq(id, clientMsgId);
     }
 
     /** A bot event, stored only while the status is BOT: bot silence is checked atomically in Redis. */
@@ -84,15 +107,16 @@ public class Conversations {
     }
 
     /**
-     * Moves the conversation from {@code transition.from()} to {@code transition.to()} and logs
-     * {@code event} (a status event); refused when the status is no longer {@code from}, so two
-     * nodes cannot both make the same move.
+     * Moves the conversation from {@code transition.from()} to {@code transition.holder()} (status and
+     * holder in one atomic step) and logs {@code event} (a status event); refused when the status is
+     * no longer {@code from}, so two nodes cannot both make the same move.
      */
     public AppendResult changeStatus(String id, Transition transition, ConversationEvent event) {
         if (event.kind() != EventKind.STATUS || event.status() != transition.to()) {
             throw new IllegalArgumentException("a status change is logged as a status event for its target");
         }
-        AppendResult result = store.append(id, event, "," + transition.from().name() + ",", transition.to());
+        AppendResult result = store.append(id, event, "," + transition.from().name() + ",", transition.holder(),
+                transition.heldBy(), clock.instant());
         if (result instanceof AppendResult.Stored stored) {
             events.publishEvent(new StatusChanged(id, transition.from(), transition.to(), stored.event()));
         }
@@ -129,11 +153,7 @@ public class Conversations {
                 || target.getFirst().kind() != EventKind.MESSAGE) {
             return false;
         }
-        boolean stored = store.putFeedback(id, seq, helpful);
-        if (stored) {
-            events.publishEvent(new FeedbackGiven(id, seq, helpful));
-        }
-        return stored;
+        return store.putFeedback(id, seq, helpful);
     }
 
     public void signalTyping(String id, Author author) {
@@ -162,12 +182,9 @@ public class Conversations {
         if (!ConversationIds.isWellFormed(id)) {
             return new AppendResult.UnknownConversation();
         }
-        AppendResult result = store.append(id, event, allowedStatuses, null);
-        if (result instanceof AppendResult.Stored stored) {
-            if (event.kind() == EventKind.MESSAGE) {
-                messagesByAuthor.get(event.author()).increment();
-            }
-            events.publishEvent(new EventAppended(id, stored.event()));
+        AppendResult result = store.append(id, event, allowedStatuses, null, null, clock.instant());
+        if (result instanceof AppendResult.Stored && event.kind() == EventKind.MESSAGE) {
+            messagesByAuthor.get(event.author()).increment();
         }
         return result;
     }

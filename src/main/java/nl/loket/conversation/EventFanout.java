@@ -39,7 +39,12 @@ class EventFanout implements MessageListener {
     Subscription subscribe(String conversationId, long afterSeq, ConversationListener listener) {
         var subscription = new LiveSubscription(conversationId, afterSeq, listener);
         local.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet()).add(subscription);
-        subscription.catchUp(Long.MAX_VALUE);
+        try {
+            subscription.catchUp(Long.MAX_VALUE);
+        } catch (RuntimeException e) {
+            subscription.close(); // registered before the catch-up so nothing slips between; never leave it behind
+            throw e;
+        }
         return subscription;
     }
 

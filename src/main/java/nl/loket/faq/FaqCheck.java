@@ -1,9 +1,11 @@
 package nl.loket.faq;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,65 +13,56 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import nl.loket.content.ContentCheck;
+import nl.loket.content.Problem;
 
 /**
- * Checks an FAQ folder without Redis, network or Spring, for editors and the content repository's
- * CI: every problem as {@code file:line: message}, exit code 1 when there are errors, 2 on wrong
- * usage, 0 otherwise. With {@code --against <folder>} it also lists the questions (golden and
- * example) that get a different answer from the other version of the content.
- *
- * <pre>bin/faq-check [faq-folder] [--against other-faq-folder]</pre>
+ * The FAQ part of {@code bin/faq-check}: the entries, synonyms and golden questions as the server reads
+ * them, plus what only a check can see: every example must find its own entry, every golden question
+ * must get the answer it expects and must not repeat an example, and a notice that has ended or ends
+ * within {@value #NOTICE_WARNING_DAYS} days is warned about (the widget stops showing it then). With
+ * {@code --against <folder>} it also lists the questions (golden and example) that get a different
+ * answer from the other version of the content.
  */
-public final class FaqCheck {
+public final class FaqCheck implements ContentCheck {
 
-    private final PrintStream out;
+    static final int NOTICE_WARNING_DAYS = 30;
 
-    FaqCheck(PrintStream out) {
-        this.out = out;
-    }
-
-    public static void main(String[] args) {
-        System.exit(new FaqCheck(System.out).run(args));
-    }
-
-    int run(String[] args) {
-        Path dir = null;
-        Path against = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--against") && i + 1 < args.length) {
-                against = Path.of(args[++i]);
-            } else if (args[i].startsWith("-") || dir != null) {
-                out.println("usage: faq-check [faq-folder] [--against other-faq-folder]");
-                return 2;
-            } else {
-                dir = Path.of(args[i]);
-            }
-        }
-        return check(dir == null ? Path.of("faq") : dir, against);
-    }
-
-    private int check(Path dir, Path against) {
-        for (Path folder : against == null ? List.of(dir) : List.of(dir, against)) {
-            if (!Files.isDirectory(folder)) {
-                out.println(folder + ": not a folder");
-                return 2;
-            }
-        }
+    @Override
+    public Report check(Context context) {
+        Path dir = context.faq();
         FaqFiles.Loaded loaded = FaqFiles.read(dir, null);
         List<Problem> problems = new ArrayList<>(loaded.problems());
         FaqIndex index = FaqIndex.build(loaded.entries(), loaded.synonyms(), FaqProperties.defaults(dir));
         problems.addAll(examples(dir, loaded, index));
-        problems.addAll(golden(loaded, index));
-        problems.addAll(repeatedGolden(loaded, index));
-        problems.forEach(p -> out.println(dir.resolve(p.file()) + ":" + p.line() + ": "
-                + (p.error() ? "" : "warning: ") + p.message()));
-        long errors = problems.stream().filter(Problem::error).count();
-        if (against != null) {
-            compare(loaded, index, against);
+        problems.addAll(golden(dir, loaded, index));
+        problems.addAll(repeatedGolden(dir, loaded, index));
+        problems.addAll(notices(dir, loaded, context.clock().instant()));
+        List<String> notes = context.against().map(against -> compare(loaded, index, against)).orElse(List.of());
+        return new Report(String.format(Locale.ROOT, "%d entries, %d golden questions", loaded.byFile().size(),
+                loaded.golden().size()), problems, notes);
+    }
+
+    /** A notice that has ended, or is about to, is a reminder for the editor, not an error: the FAQ still works. */
+    private static List<Problem> notices(Path dir, FaqFiles.Loaded loaded, Instant now) {
+        List<Problem> problems = new ArrayList<>();
+        for (FaqEntry entry : loaded.entries()) {
+            if (entry.notice() == null) {
+                continue;
+            }
+            OffsetDateTime until = entry.notice().until();
+            Path file = dir.resolve(entry.file());
+            long days = Duration.between(now, until.toInstant()).toDays();
+            if (!until.toInstant().isAfter(now)) {
+                problems.add(Problem.warning(file.toString(), lineOf(file, "notice:"), "the notice ended on " + until
+                        + ": the widget no longer shows it; move 'until' or remove the notice"));
+            } else if (days < NOTICE_WARNING_DAYS) {
+                problems.add(Problem.warning(file.toString(), lineOf(file, "notice:"), "the notice ends on " + until
+                        + (days == 0 ? ", within a day" : ", in " + days + (days == 1 ? " day" : " days"))
+                        + ": move 'until' if it should be shown longer"));
+            }
         }
-        out.printf(Locale.ROOT, "%d entries, %d golden questions: %d errors, %d warnings%n", loaded.byFile().size(),
-                loaded.golden().size(), errors, problems.size() - errors);
-        return errors > 0 ? 1 : 0;
+        return problems;
     }
 
     /**
@@ -79,10 +72,11 @@ public final class FaqCheck {
     private static List<Problem> examples(Path dir, FaqFiles.Loaded loaded, FaqIndex index) {
         List<Problem> problems = new ArrayList<>();
         for (FaqEntry entry : loaded.entries()) {
+            Path file = dir.resolve(entry.file());
             int own = 0;
             for (String question : entry.questions()) {
                 if (!index.holdsRequiredKeyword(entry, question)) {
-                    problems.add(Problem.error(entry.file(), lineOf(dir.resolve(entry.file()), question), "example '"
+                    problems.add(Problem.error(file.toString(), lineOf(file, question), "example '"
                             + question + "' holds none of the requiredKeywords of '" + entry.id()
                             + "', so it would never be answered: add the word customers use to the list"));
                 }
@@ -93,29 +87,30 @@ public final class FaqCheck {
                 }
                 String winner = ranked.isEmpty() ? "no entry" : "'" + ranked.getFirst().entry().id() + "' ("
                         + FaqIndex.round(ranked.getFirst().similarity()) + ")";
-                problems.add(Problem.error(entry.file(), lineOf(dir.resolve(entry.file()), question),
+                problems.add(Problem.error(file.toString(), lineOf(file, question),
                         "example '" + question + "' matches " + winner + " better than its own entry '"
                                 + entry.id() + "'"));
             }
             if (own == 0) {
-                problems.add(Problem.error(entry.file(), 2, "none of the examples of '" + entry.id()
+                problems.add(Problem.error(file.toString(), 2, "none of the examples of '" + entry.id()
                         + "' matches it: rewrite them in the words customers use"));
             }
         }
         return problems;
     }
 
-    private static List<Problem> golden(FaqFiles.Loaded loaded, FaqIndex index) {
+    private static List<Problem> golden(Path dir, FaqFiles.Loaded loaded, FaqIndex index) {
+        String tests = dir.resolve(FaqFiles.TESTS).toString();
         List<Problem> problems = new ArrayList<>();
         for (GoldenQuestion golden : loaded.golden()) {
             if (!golden.expect().equals(GoldenQuestion.NONE) && index.byId(golden.expect()).isEmpty()) {
-                problems.add(Problem.error(FaqFiles.TESTS, golden.line(), "unknown entry '" + golden.expect() + "'"));
+                problems.add(Problem.error(tests, golden.line(), "unknown entry '" + golden.expect() + "'"));
                 continue;
             }
             FaqMatch match = index.match(golden.question(), golden.lang());
             String got = answer(match);
             if (!got.equals(golden.expect())) {
-                problems.add(Problem.error(FaqFiles.TESTS, golden.line(), "'" + golden.question() + "' ("
+                problems.add(Problem.error(tests, golden.line(), "'" + golden.question() + "' ("
                         + golden.lang() + ") expected " + golden.expect() + ", got " + describe(match)));
             }
         }
@@ -127,7 +122,8 @@ public final class FaqCheck {
      * example repeats (the same words, or nearly: at least {@value #REPEATED} of their distinct
      * analysed terms shared) tests nothing and hides whether the content works for other wordings.
      */
-    private static List<Problem> repeatedGolden(FaqFiles.Loaded loaded, FaqIndex index) {
+    private static List<Problem> repeatedGolden(Path dir, FaqFiles.Loaded loaded, FaqIndex index) {
+        String tests = dir.resolve(FaqFiles.TESTS).toString();
         record Example(FaqEntry entry, String question, Set<String> terms) {
         }
         // Each example analysed once, not once per golden question.
@@ -138,7 +134,7 @@ public final class FaqCheck {
             Set<String> terms = Set.copyOf(index.analyze(golden.question(), golden.lang()));
             for (Example example : examples) {
                 if (example.entry().lang().equals(golden.lang()) && overlap(terms, example.terms()) >= REPEATED) {
-                    problems.add(Problem.error(FaqFiles.TESTS, golden.line(), "'" + golden.question()
+                    problems.add(Problem.error(tests, golden.line(), "'" + golden.question()
                             + "' is repeated by the example '" + example.question() + "' of " + example.entry().id()
                             + ": write examples from the topic, not from the golden questions"));
                 }
@@ -167,7 +163,8 @@ public final class FaqCheck {
                 + FaqIndex.round(match.confidence()) + ")";
     }
 
-    private void compare(FaqFiles.Loaded loaded, FaqIndex index, Path against) {
+    private static List<String> compare(FaqFiles.Loaded loaded, FaqIndex index, Path against) {
+        List<String> notes = new ArrayList<>();
         FaqFiles.Loaded other = FaqFiles.read(against, null);
         FaqIndex otherIndex = FaqIndex.build(other.entries(), other.synonyms(), FaqProperties.defaults(against));
         Map<String, String> questions = new LinkedHashMap<>();
@@ -181,11 +178,12 @@ public final class FaqCheck {
             String then = answer(otherIndex.match(question.getKey(), question.getValue()));
             if (!now.equals(then)) {
                 changed++;
-                out.println("changed: '" + question.getKey() + "' (" + question.getValue() + "): " + then + " -> "
+                notes.add("changed: '" + question.getKey() + "' (" + question.getValue() + "): " + then + " -> "
                         + now);
             }
         }
-        out.println(changed + " of " + questions.size() + " questions get a different answer than with " + against);
+        notes.add(changed + " of " + questions.size() + " questions get a different answer than with " + against);
+        return notes;
     }
 
     private static int lineOf(Path file, String text) {

@@ -1,136 +1,90 @@
 package nl.loket.faq;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import nl.loket.content.ContentWatcher;
+import nl.loket.content.Live;
+import nl.loket.content.Loaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.TaskScheduler;
 
 /**
- * Holds the current version of the FAQ and keeps it in step with the folder. The folder is polled
- * (file names, sizes and modification times) rather than watched with a WatchService, which needs
- * one registration per folder, misses editors' save-by-rename on some systems and does not fire on
- * mounted volumes; polling a few hundred files once a second costs next to nothing. A new version
- * is built completely before it replaces the old one in one atomic swap.
+ * Holds the current version of the FAQ; the {@link ContentWatcher} reads the folder again when a file
+ * changes. A new version is built completely (files and index) before it replaces the old one. The
+ * semantic signal's example vectors come from each {@link SemanticSource}'s cache, so a new version
+ * embeds only the texts that changed.
  */
-class FaqLibrary implements SmartLifecycle {
+class FaqLibrary {
 
     private static final Logger log = LoggerFactory.getLogger(FaqLibrary.class);
 
     /** After the examples could not be embedded, wait this long before trying again. */
-    static final java.time.Duration SEMANTIC_RETRY = java.time.Duration.ofSeconds(30);
+    static final Duration SEMANTIC_RETRY = Duration.ofSeconds(30);
+
+    /** One served version: the files as read (whose entries stand in for broken files next time) and their index. */
+    private record Version(FaqFiles.Loaded files, FaqIndex index) {
+    }
+
+    /** The same files indexed again because their examples could not be embedded the first time. */
+    private record Retried(long version, FaqIndex index) {
+    }
 
     private final FaqProperties properties;
-    private final TaskScheduler scheduler;
-    private final java.util.Map<String, SemanticSource> semantic;
-    private final java.time.Clock clock;
-    private volatile java.time.Instant semanticRetryAt = java.time.Instant.MIN;
-    private final AtomicReference<FaqIndex> current = new AtomicReference<>();
-    private volatile FaqFiles.Loaded lastGood;
-    private volatile List<String> fingerprint = List.of();
-    private volatile ScheduledFuture<?> polling;
+    private final Map<String, SemanticSource> semantic;
+    private final Clock clock;
+    private final Live<Version> live;
+    private final AtomicBoolean retrying = new AtomicBoolean();
+    private volatile Retried retried;
+    private volatile Instant retryAt = Instant.MIN;
 
-    FaqLibrary(FaqProperties properties, TaskScheduler scheduler) {
-        this(properties, scheduler, java.util.Map.of(), java.time.Clock.systemUTC());
+    FaqLibrary(FaqProperties properties, ContentWatcher watcher) {
+        this(properties, watcher, Map.of(), Clock.systemUTC());
     }
 
     /** @param semantic per language, the semantic signal's source (see {@link SemanticSources}) */
-    FaqLibrary(FaqProperties properties, TaskScheduler scheduler, java.util.Map<String, SemanticSource> semantic,
-            java.time.Clock clock) {
+    FaqLibrary(FaqProperties properties, ContentWatcher watcher, Map<String, SemanticSource> semantic, Clock clock) {
         this.properties = properties;
-        this.scheduler = scheduler;
         this.semantic = semantic;
         this.clock = clock;
-        refresh();
+        var empty = new Version(new FaqFiles.Loaded(Map.of(), Map.of(), List.of(), List.of()),
+                FaqIndex.build(List.of(), Map.of(), properties));
+        this.live = watcher.watch("FAQ " + properties.dir(), empty, () -> FaqFiles.served(properties.dir()),
+                previous -> {
+                    FaqFiles.Loaded files = FaqFiles.read(properties.dir(), previous == null ? null : previous.files());
+                    return new Loaded<>(new Version(files, index(files)), files.problems());
+                });
+    }
+
+    private FaqIndex index(FaqFiles.Loaded files) {
+        FaqIndex index = FaqIndex.build(files.entries(), files.synonyms(), properties, semantic);
+        if (index.semanticMissing()) {
+            retryAt = clock.instant().plus(SEMANTIC_RETRY);
+            log.warn("FAQ {}: examples not embedded (semantic source unavailable); matching by words and n-grams,"
+                    + " trying again in {}", properties.dir(), SEMANTIC_RETRY);
+        }
+        return index;
     }
 
     FaqIndex current() {
-        return current.get();
-    }
-
-    /** Reloads when anything in the folder changed; returns whether it did. */
-    synchronized boolean refresh() {
-        List<String> now = fingerprint(properties.dir());
-        // unchanged content is built again only to retry embedding its examples
-        boolean retry = current.get() != null && current.get().semanticMissing()
-                && !clock.instant().isBefore(semanticRetryAt);
-        if (now.equals(fingerprint) && current.get() != null && !retry) {
-            return false;
-        }
-        fingerprint = now;
-        FaqFiles.Loaded loaded = FaqFiles.read(properties.dir(), lastGood);
-        loaded.problems().forEach(p -> log.warn("{}", prefixed(p)));
-        try {
-            FaqIndex built = FaqIndex.build(loaded.entries(), loaded.synonyms(), properties, semantic);
-            if (built.semanticMissing()) {
-                semanticRetryAt = clock.instant().plus(SEMANTIC_RETRY);
-            }
-            current.set(built);
-            lastGood = loaded;
-            log.info("FAQ loaded from {}: {} entries, {} problems", properties.dir().toAbsolutePath(),
-                    loaded.byFile().size(), loaded.problems().size());
-        } catch (RuntimeException e) {
-            // e.g. synonyms Lucene cannot use: keep serving the previous version
-            log.error("{}: FAQ not reloaded, still serving the previous version: {}", properties.dir(),
-                    e.getMessage());
-            if (current.get() == null) {
-                current.set(FaqIndex.build(List.of(), java.util.Map.of(), properties));
-            }
-        }
-        return true;
-    }
-
-    private String prefixed(Problem problem) {
-        return properties.dir().resolve(problem.file()) + ":" + problem.line() + ": "
-                + (problem.error() ? "" : "warning: ") + problem.message();
-    }
-
-    static List<String> fingerprint(Path dir) {
-        List<Path> files = new ArrayList<>();
-        FaqFiles.LANGUAGES.forEach(lang -> files.addAll(FaqFiles.markdownFiles(dir.resolve(lang))));
-        files.add(dir.resolve(FaqFiles.SYNONYMS));
-        List<String> stamp = new ArrayList<>();
-        for (Path file : files) {
-            try {
-                if (Files.exists(file)) {
-                    stamp.add(file + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis());
+        long version = live.version();
+        Version serving = live.current();
+        Retried again = retried;
+        FaqIndex index = again != null && again.version() == version ? again.index() : serving.index();
+        if (index.semanticMissing() && !clock.instant().isBefore(retryAt) && retrying.compareAndSet(false, true)) {
+            // unchanged files are indexed again only to embed their examples; off the customer's request
+            CompletableFuture.runAsync(() -> {
+                try {
+                    retried = new Retried(version, index(serving.files()));
+                } finally {
+                    retrying.set(false);
                 }
-            } catch (IOException e) {
-                stamp.add(file + "|unreadable");
-            }
+            });
         }
-        return stamp;
-    }
-
-    @Override
-    public void start() {
-        polling = scheduler.scheduleWithFixedDelay(this::poll, properties.reloadInterval());
-    }
-
-    private void poll() {
-        try {
-            refresh();
-        } catch (RuntimeException e) {
-            log.error("FAQ reload failed; still serving the previous version", e);
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (polling != null) {
-            polling.cancel(false);
-            polling = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return polling != null;
+        return index;
     }
 }

@@ -5,14 +5,12 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * @param dir the FAQ folder ({@code nl/*.md}, {@code en/*.md}, {@code synonyms.yml}, {@code tests.yml})
- * @param reloadInterval how often the folder is checked for changes
  * @param threshold the confidence an answer needs (an entry's {@code minScore} can only raise it)
  * @param margin how far the best entry's similarity must lead the runner-up's to answer
  * @param clarifyBand entries whose similarity is this close to the best one are offered as a choice
@@ -24,7 +22,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("loket.faq")
 public record FaqProperties(
         @NotNull @DefaultValue("faq") Path dir,
-        @NotNull @DefaultValue("1s") Duration reloadInterval,
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.8") double threshold,
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.03") double margin,
         @DecimalMin("0") @DecimalMax("1") @DefaultValue("0.05") double clarifyBand,
@@ -52,11 +49,11 @@ public record FaqProperties(
 
     /** The shipped defaults, for tools that run without Spring (check, evaluation, benchmark). */
     public static FaqProperties defaults(Path dir) {
-        return new FaqProperties(dir, Duration.ofSeconds(1), 0.8, 0.03, 0.05, 0.5, Semantic.SHIPPED);
+        return new FaqProperties(dir, 0.8, 0.03, 0.05, 0.5, Semantic.SHIPPED);
     }
 
     /** The same settings with another semantic signal. */
     public FaqProperties withSemantic(Semantic other) {
-        return new FaqProperties(dir, reloadInterval, threshold, margin, clarifyBand, clarifyMinSimilarity, other);
+        return new FaqProperties(dir, threshold, margin, clarifyBand, clarifyMinSimilarity, other);
     }
 }

@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.loket.conversation.AppendResult;
 import nl.loket.conversation.Author;
@@ -36,6 +38,9 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(ChatSocketHandler.class);
     private static final int SEND_TIME_LIMIT_MS = 10_000;
     private static final int SEND_BUFFER_LIMIT = 512 * 1024;
+    private static final int TEXT_BUFFER_CHARS = 2048;
+    /** RFC 6455 1013: the client should reconnect later, not at once. */
+    private static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(1013, "too many connections; try again later");
 
     private final Conversations conversations;
     private final Router router;
@@ -44,10 +49,13 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     private final Disclosure disclosure;
     private final CustomerIdentity identity;
     private final GatewayProperties properties;
+    private final RateLimits limits;
+    private final Clock clock;
     private final Map<String, CustomerSocket> sockets = new ConcurrentHashMap<>();
 
     ChatSocketHandler(Conversations conversations, Router router, FrameReader reader, ServerFrames frames,
-            Disclosure disclosure, CustomerIdentity identity, GatewayProperties properties, MeterRegistry meters) {
+            Disclosure disclosure, CustomerIdentity identity, GatewayProperties properties, RateLimits limits,
+            MeterRegistry meters, Clock clock) {
         this.conversations = conversations;
         this.router = router;
         this.reader = reader;
@@ -55,14 +63,29 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         this.disclosure = disclosure;
         this.identity = identity;
         this.properties = properties;
+        this.limits = limits;
+        this.clock = clock;
         Gauge.builder("loket.sockets.open", sockets, Map::size).tag("channel", "chat")
                 .description("Open customer sockets on this node").register(meters);
     }
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
+        // partial messages arrive in pieces of this size: the container's larger default is for the agent socket
+        session.setTextMessageSizeLimit(TEXT_BUFFER_CHARS);
         var safe = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT);
-        sockets.put(session.getId(), new CustomerSocket(safe, properties.maxFramesPerSecond()));
+        var socket = new CustomerSocket(safe, RateLimits.addressOf(session.getRemoteAddress()), limits.socketFrames(),
+                clock.instant());
+        sockets.put(session.getId(), socket);
+        if (!limits.socketOpened(socket.address)) {
+            send(socket, frames.error(ErrorCode.RATE_LIMITED,
+                    "too many connections from your address; try again in a minute"));
+            try {
+                session.close(TRY_AGAIN_LATER);
+            } catch (IOException e) {
+                log.debug("could not close refused socket {}: {}", session.getId(), e.toString());
+            }
+        }
     }
 
     @Override
@@ -76,15 +99,14 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         if (socket == null) {
             return;
         }
-        socket.lastSeen = Instant.now();
+        socket.lastSeen = clock.instant();
         try {
+            if (message.isLast() && !admitted(socket)) {
+                return;
+            }
             String text = socket.append(message.getPayload(), message.isLast(), properties.maxFrameBytes());
             if (text == null) {
                 return;
-            }
-            if (!socket.frames.tryConsume(1)) {
-                throw new BadFrame(ErrorCode.RATE_LIMITED,
-                        "more than " + properties.maxFramesPerSecond() + " frames per second; slow down");
             }
             handle(socket, reader.read(text));
         } catch (BadFrame e) {
@@ -98,16 +120,30 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     @Override
     protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) {
         CustomerSocket socket = sockets.get(session.getId());
-        if (socket != null && message.isLast()) {
+        if (socket != null && message.isLast() && admitted(socket)) {
             send(socket, frames.error(ErrorCode.BAD_FRAME, "binary frames are not supported; send JSON text"));
         }
+    }
+
+    /** Every complete frame counts, whatever it holds; a refused one is dropped unread. */
+    private boolean admitted(CustomerSocket socket) {
+        switch (socket.admit()) {
+            case ADMITTED -> {
+                return true;
+            }
+            case REFUSED -> send(socket, frames.error(ErrorCode.RATE_LIMITED, "too many frames (this connection may "
+                    + "send " + properties.limits().framesPerSocket().described() + "); frames are dropped until you slow down"));
+            case REFUSED_QUIETLY -> { }
+        }
+        limits.refusedFrame();
+        return false;
     }
 
     @Override
     protected void handlePongMessage(WebSocketSession session, PongMessage message) {
         CustomerSocket socket = sockets.get(session.getId());
         if (socket != null) {
-            socket.lastSeen = Instant.now();
+            socket.lastSeen = clock.instant();
         }
     }
 
@@ -119,8 +155,14 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         CustomerSocket socket = sockets.remove(session.getId());
-        if (socket != null && socket.subscription != null) {
+        if (socket == null) {
+            return;
+        }
+        if (socket.subscription != null) {
             socket.subscription.close();
+        }
+        if (socket.attachedTo != null) {
+            limits.detached(socket.attachedTo);
         }
     }
 
@@ -137,7 +179,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
             case ClientFrame.Handover h -> router.customerAskedForPerson(socket.conversationId);
             case ClientFrame.Typing t -> conversations.signalTyping(socket.conversationId, Author.CUSTOMER);
             case ClientFrame.Feedback f -> {
-                if (!conversations.recordFeedback(socket.conversationId, f.seq(), f.helpful())) {
+                if (!router.customerGaveFeedback(socket.conversationId, f.seq(), f.helpful())) {
                     throw new BadFrame("feedback.seq " + f.seq() + " is not an answer of the assistant");
                 }
             }
@@ -150,9 +192,17 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         if (socket.saidHello()) {
             throw new BadFrame("hello was already sent on this connection");
         }
+        long after = hello.lastSeq() == null ? 0 : hello.lastSeq();
         Conversation conversation;
         String token = null;
         if (hello.conversationId() == null) {
+            if (after > 0) {
+                throw new BadFrame("hello.lastSeq needs the conversationId it belongs to");
+            }
+            if (!limits.conversationStarted(socket.address)) {
+                throw new BadFrame(ErrorCode.RATE_LIMITED,
+                        "too many new conversations from your address; continue one or try again later");
+            }
             String lang = hello.lang() == null ? properties.defaultLang() : hello.lang();
             StartedConversation started = conversations.start(lang, hello.page(), identity.describe(hello.customer()));
             conversation = started.conversation();
@@ -163,22 +213,51 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
             if (hello.token() == null || !conversations.tokenMatches(conversation.id(), hello.token())) {
                 throw new BadFrame(ErrorCode.FORBIDDEN, "the token does not match this conversation");
             }
+            if (after > conversation.lastSeq()) {
+                // a client cannot have seen events the log does not hold: its state is not this conversation's
+                throw new BadFrame("hello.lastSeq " + after + " is beyond the last event (" + conversation.lastSeq()
+                        + ") of this conversation; resume with lastSeq 0 for the whole history");
+            }
         }
-        socket.conversationId = conversation.id();
-        socket.lang = conversation.lang();
+        if (socket.attachedTo != null) {
+            limits.detached(socket.attachedTo); // an earlier hello on this socket failed after it attached
+            socket.attachedTo = null;
+        }
+        if (!limits.attached(conversation.id())) {
+            throw new BadFrame(ErrorCode.RATE_LIMITED,
+                    "this conversation is open in too many places; close one and try again");
+        }
+        socket.attachedTo = conversation.id();
         send(socket, frames.welcome(conversation.id(), token, conversation.status(), conversation.lang(),
                 disclosure.in(conversation.lang())));
-        long after = hello.lastSeq() == null ? 0 : hello.lastSeq();
         socket.subscription = conversations.subscribe(conversation.id(), after, new Push(socket));
+        socket.lang = conversation.lang();
+        socket.conversationId = conversation.id();
+        if (!socket.session.isOpen()) {
+            socket.subscription.close(); // the socket went while we subscribed; afterConnectionClosed has run
+        }
     }
 
     private void message(CustomerSocket socket, ClientFrame.Message m) {
+        if (!limits.messageAllowed(socket.conversationId)) {
+            // a resend of a stored message (after a reconnect) is answered, never refused
+            OptionalLong stored = conversations.storedSeq(socket.conversationId, m.clientMsgId());
+            if (stored.isEmpty()) {
+                throw new BadFrame(ErrorCode.RATE_LIMITED, "this conversation has sent many messages in a short "
+                        + "time; wait a minute before the next");
+            }
+            send(socket, frames.ack(m.clientMsgId(), stored.getAsLong()));
+            return;
+        }
         switch (conversations.appendCustomerMessage(socket.conversationId, m.clientMsgId(), m.text())) {
             case AppendResult.Stored stored -> {
                 send(socket, frames.ack(m.clientMsgId(), stored.event().seq()));
                 router.customerSaid(socket.conversationId, stored.event());
             }
-            case AppendResult.Duplicate duplicate -> send(socket, frames.ack(m.clientMsgId(), duplicate.seq()));
+            case AppendResult.Duplicate duplicate -> {
+                limits.messageRefunded(socket.conversationId);
+                send(socket, frames.ack(m.clientMsgId(), duplicate.seq()));
+            }
             case AppendResult.UnknownConversation u ->
                 throw new BadFrame(ErrorCode.UNKNOWN_CONVERSATION, "this conversation has expired; start a new one");
             case AppendResult.StatusRefused refused ->
@@ -193,7 +272,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     /** Drops sockets that stopped answering pings; a dead TCP connection otherwise lingers for minutes. */
     @Scheduled(fixedDelayString = "${loket.gateway.heartbeat:25s}")
     void heartbeat() {
-        Instant deadline = Instant.now().minus(properties.heartbeat().multipliedBy(3));
+        Instant deadline = clock.instant().minus(properties.heartbeat().multipliedBy(3));
         for (CustomerSocket socket : sockets.values()) {
             try {
                 if (socket.lastSeen.isBefore(deadline)) {

@@ -1,5 +1,6 @@
 package nl.loket.gateway;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
@@ -8,90 +9,92 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Checks {@code hello.customer}: the host site's backend signs {@code id \n name \n email \n issuedAt}
- * with HMAC-SHA256 and a secret it shares with Loket. Unsigned, wrongly signed or stale details are
- * kept, marked {@code verified: false}, so the agent knows not to rely on them.
+ * Checks {@code hello.customer}: the host site's backend signs the details with HMAC-SHA256 and a
+ * secret it shares with Loket, over an unambiguous canonical form (netstrings, see docs/protocol.md),
+ * and each signature verifies one conversation only. Unsigned, wrongly signed, stale or replayed
+ * details are kept, marked {@code verified: false}, so the agent knows not to rely on them.
  */
 @Component
 class CustomerIdentity {
 
+    /** First field of the signed text: a signature made for anything else never verifies a customer. */
+    static final String PURPOSE = "loket-customer-v1";
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
     private final byte[] secret;
     private final Duration maxAge;
     private final JsonMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final UsedSignatures used;
+    private final Clock clock;
 
-    CustomerIdentity(GatewayProperties properties, JsonMapper json) {
+    CustomerIdentity(GatewayProperties properties, JsonMapper json, UsedSignatures used, Clock clock) {
         this.secret = properties.customerSecret().getBytes(StandardCharsets.UTF_8);
         this.maxAge = properties.customerMaxAge();
         this.json = json;
+        this.used = used;
+        this.clock = clock;
     }
 
     /** The customer as stored on the conversation, as JSON; null when the site sent none. */
-    String describe(JsonNode customer) {
+    String describe(ClientFrame.Customer customer) {
         if (customer == null) {
             return null;
         }
-        String id = text(customer, "id");
-        String name = text(customer, "name");
-        String email = text(customer, "email");
-        String issuedAt = text(customer, "issuedAt");
         ObjectNode stored = json.createObjectNode();
-        stored.put("id", limit(id)).put("name", limit(name)).put("email", limit(email));
-        stored.put("verified", verified(id, name, email, issuedAt, text(customer, "signature")));
+        stored.put("id", customer.id()).put("name", customer.name()).put("email", customer.email());
+        stored.put("verified", verified(customer));
         return json.writeValueAsString(stored);
     }
 
-    String sign(String id, String name, String email, String issuedAt) {
+    /** The lower-case hex HMAC-SHA256 of the canonical form; null fields are empty strings. */
+    String sign(String id, String name, String email, String issuedAt, String nonce) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            String payload = String.join("\n", nullToEmpty(id), nullToEmpty(name), nullToEmpty(email),
-                    nullToEmpty(issuedAt));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(mac.doFinal(canonical(PURPOSE, id, name, email, issuedAt, nonce)));
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
     }
 
-    private boolean verified(String id, String name, String email, String issuedAt, String signature) {
-        if (secret.length == 0 || signature == null || issuedAt == null || !recent(issuedAt)) {
-            return false;
+    /**
+     * Each field as a netstring, {@code <UTF-8 byte length>:<bytes>,}: no value can end one field and
+     * start the next, whatever characters it holds (a newline in a name once smuggled in an e-mail address).
+     */
+    static byte[] canonical(String... fields) {
+        var out = new ByteArrayOutputStream();
+        for (String field : fields) {
+            byte[] bytes = (field == null ? "" : field).getBytes(StandardCharsets.UTF_8);
+            out.writeBytes((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(bytes);
+            out.write(',');
         }
-        return MessageDigest.isEqual(sign(id, name, email, issuedAt).getBytes(StandardCharsets.US_ASCII),
-                signature.toLowerCase().getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
     }
 
+    private boolean verified(ClientFrame.Customer c) {
+        if (secret.length == 0 || c.signature() == null || c.issuedAt() == null || !recent(c.issuedAt())) {
+            return false;
+        }
+        byte[] expected = sign(c.id(), c.name(), c.email(), c.issuedAt(), c.nonce()).getBytes(StandardCharsets.US_ASCII);
+        String signature = c.signature().toLowerCase(Locale.ROOT);
+        return MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))
+                // checked last, so only a genuine signature is spent: one signed blob, one conversation
+                && used.firstUse(signature, maxAge.plus(CLOCK_SKEW));
+    }
+
+    /** The reader has checked the range, so this never leaves Instant's. */
     private boolean recent(String issuedAt) {
-        try {
-            Instant issued = Instant.ofEpochSecond(Long.parseLong(issuedAt));
-            Instant now = clock.instant();
-            return !issued.isAfter(now.plusSeconds(60)) && issued.isAfter(now.minus(maxAge));
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        return value.isString() || value.isNumber() ? value.asString() : null;
-    }
-
-    private static String limit(String s) {
-        return s == null || s.length() <= 200 ? s : s.substring(0, 200);
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
+        Instant issued = Instant.ofEpochSecond(Long.parseLong(issuedAt));
+        Instant now = clock.instant();
+        return !issued.isAfter(now.plus(CLOCK_SKEW)) && issued.isAfter(now.minus(maxAge));
     }
 }

@@ -1,31 +1,57 @@
 package nl.loket.gateway;
 
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import java.time.Duration;
 import java.time.Instant;
 import nl.loket.conversation.Subscription;
 import org.springframework.web.socket.WebSocketSession;
 
-/** What one customer socket holds: its conversation view, its rate budget and a half-read frame. */
+/** What one customer socket holds: its conversation view, its budgets and a half-read frame. */
 final class CustomerSocket {
 
     final WebSocketSession session;
-    final Bucket frames;
+    /** The client address its budgets are counted under. */
+    final String address;
+    private final Bucket frames;
+    private boolean throttled;
     private final StringBuilder partial = new StringBuilder();
     private int partialBytes;
     private boolean overflow;
-    volatile Instant lastSeen = Instant.now();
+    volatile Instant lastSeen;
     volatile String conversationId;
     volatile String lang;
     volatile Subscription subscription;
+    /** The conversation whose socket budget this socket holds, to give it back on close. */
+    volatile String attachedTo;
 
-    CustomerSocket(WebSocketSession session, int framesPerSecond) {
+    CustomerSocket(WebSocketSession session, String address, Bucket frames, Instant now) {
         this.session = session;
-        this.frames = Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(framesPerSecond).refillGreedy(framesPerSecond, Duration.ofSeconds(1))
-                        .build())
-                .build();
+        this.lastSeen = now;
+        this.address = address;
+        this.frames = frames;
+    }
+
+    /**
+     * Counts one complete frame, whatever it holds. Refused: the half-read frame is dropped, and only
+     * the first refusal of a run is answered, so a flood gets one error, not one for each frame.
+     */
+    synchronized Admission admit() {
+        if (frames.tryConsume(1)) {
+            throttled = false;
+            return Admission.ADMITTED;
+        }
+        partial.setLength(0);
+        partialBytes = 0;
+        overflow = false;
+        Admission refused = throttled ? Admission.REFUSED_QUIETLY : Admission.REFUSED;
+        throttled = true;
+        return refused;
+    }
+
+    enum Admission {
+        ADMITTED,
+        /** the first refusal of a run: answer it with {@code rate_limited} */
+        REFUSED,
+        REFUSED_QUIETLY
     }
 
     /**

@@ -13,6 +13,7 @@ class FrameReader {
     static final Set<String> LANGS = Set.of("nl", "en");
     private static final int MAX_ID = 100;
     private static final int MAX_PAGE = 2000;
+    private static final long MAX_ISSUED_AT = 253_402_300_799L; // 9999-12-31T23:59:59Z
 
     private final JsonMapper json;
 
@@ -48,17 +49,48 @@ class FrameReader {
         if (lang != null && !LANGS.contains(lang)) {
             throw new BadFrame("hello.lang must be one of " + LANGS);
         }
-        JsonNode customer = node.get("customer");
-        if (customer != null && !customer.isNull() && !customer.isObject()) {
-            throw new BadFrame("hello.customer must be an object");
-        }
         Long lastSeq = null;
         if (present(node, "lastSeq")) {
             lastSeq = nonNegativeLong(node, "lastSeq");
         }
         return new ClientFrame.Hello(optionalText(node, "conversationId", MAX_ID), optionalText(node, "token", 200),
-                lastSeq, lang, optionalText(node, "page", MAX_PAGE),
-                customer == null || customer.isNull() ? null : customer);
+                lastSeq, lang, optionalText(node, "page", MAX_PAGE), customer(node));
+    }
+
+    /** {@code hello.customer}; empty strings count as absent (the widget sends them for unset attributes). */
+    private static ClientFrame.Customer customer(JsonNode hello) {
+        if (!present(hello, "customer")) {
+            return null;
+        }
+        JsonNode customer = hello.get("customer");
+        if (!customer.isObject()) {
+            throw new BadFrame("hello.customer must be an object");
+        }
+        return new ClientFrame.Customer(customerText(customer, "id", MAX_ID), customerText(customer, "name", 200),
+                customerText(customer, "email", 254), issuedAt(customer), customerText(customer, "nonce", MAX_ID),
+                customerText(customer, "signature", 64));
+    }
+
+    private static String customerText(JsonNode customer, String field, int maxLength) {
+        try {
+            String value = optionalText(customer, field, maxLength);
+            return value == null || value.isEmpty() ? null : value;
+        } catch (BadFrame e) {
+            throw new BadFrame("hello.customer." + e.getMessage());
+        }
+    }
+
+    /** Unix seconds, as a whole number or its decimal text, up to the year 9999: Instant's range is never hit. */
+    private static String issuedAt(JsonNode customer) {
+        JsonNode value = customer.get("issuedAt");
+        if (value == null || value.isNull() || value.isString() && value.stringValue().isEmpty()) {
+            return null;
+        }
+        String text = value.isIntegralNumber() ? value.asString() : value.isString() ? value.stringValue() : "";
+        if (!text.matches("[0-9]{1,12}") || Long.parseLong(text) > MAX_ISSUED_AT) {
+            throw new BadFrame("hello.customer.issuedAt must be Unix time in whole seconds, at most " + MAX_ISSUED_AT);
+        }
+        return text;
     }
 
     private static long requiredSeq(JsonNode node) {

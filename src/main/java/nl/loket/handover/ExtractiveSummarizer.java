@@ -7,7 +7,7 @@ import java.util.List;
 final class ExtractiveSummarizer implements HandoverSummarizer {
 
     @Override
-    public String summarize(HandoverPacket packet) {
+    public HandoverSummary summarize(HandoverPacket packet) {
         List<String> parts = new ArrayList<>();
         parts.add("Question: \"" + shorten(packet.question(), 200) + "\".");
         long answers = packet.botAttempts().size();
@@ -26,7 +26,7 @@ final class ExtractiveSummarizer implements HandoverSummarizer {
             parts.add("Details: " + String.join(", ", packet.details().entrySet().stream()
                     .map(e -> e.getKey() + " " + e.getValue()).toList()) + ".");
         }
-        return String.join(" ", parts);
+        return new HandoverSummary(String.join(" ", parts), HandoverSummary.EXTRACTIVE);
     }
 
     private static String tierName(String tier) {

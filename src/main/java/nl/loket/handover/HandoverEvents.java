@@ -1,7 +1,7 @@
 package nl.loket.handover;
 
 import java.nio.charset.StandardCharsets;
-import nl.loket.conversation.FeedbackGiven;
+import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.StatusChanged;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -12,18 +12,22 @@ import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns handover's pub/sub channel into a local {@link InboxChanged} on every node, so any node can
- * serve any agent socket; and hands unhelpful-answer feedback and closed waiting chats to {@link Handover}.
+ * Turns each handover event into an inbox change on every node (handover's pub/sub channel, then a
+ * local {@link InboxChanged}), so any node can serve any agent socket; and takes a waiting chat that
+ * was closed (by the customer, or by expiry) out of its queue.
  */
 @Component
 class HandoverEvents implements MessageListener {
 
     private final ApplicationEventPublisher publisher;
-    private final Handover handover;
+    private final HandoverStore store;
+    private final WaitingLine line;
 
-    HandoverEvents(ApplicationEventPublisher publisher, Handover handover, RedisMessageListenerContainer container) {
+    HandoverEvents(ApplicationEventPublisher publisher, HandoverStore store, WaitingLine line,
+            RedisMessageListenerContainer container) {
         this.publisher = publisher;
-        this.handover = handover;
+        this.store = store;
+        this.line = line;
         container.addMessageListener(this, new ChannelTopic(HandoverStore.CHANNEL));
     }
 
@@ -33,14 +37,16 @@ class HandoverEvents implements MessageListener {
     }
 
     @EventListener
-    void on(StatusChanged changed) {
-        handover.statusChanged(changed.conversationId(), changed.from(), changed.to());
+    void on(HandoverEvent event) {
+        store.publish(event.queue());
     }
 
     @EventListener
-    void on(FeedbackGiven feedback) {
-        if (!feedback.helpful()) {
-            handover.feedbackGiven(feedback.conversationId());
+    void on(StatusChanged changed) {
+        if (changed.from() == ConversationStatus.QUEUED && changed.to() == ConversationStatus.CLOSED) {
+            String queue = store.state(changed.conversationId()).getOrDefault("queue", "");
+            line.leave(queue, changed.conversationId());
+            publisher.publishEvent(new HandoverEvent.ChatClosed(changed.conversationId(), queue));
         }
     }
 }

@@ -11,7 +11,10 @@ import nl.loket.conversation.Source;
  *
  * @param question the customer's question in their own words
  * @param customerMessages everything the customer wrote before the handover, oldest first
+ * @param reasonLabel the reason in words, in the customer's language (the code is {@code reason})
  * @param waitingSeconds how long the chat has been waiting (or waited) in the queue
+ * @param summarySource who wrote {@code summary}: {@code assistant} (the LLM, from the customer's
+ *     text) or {@code extractive} (see {@link HandoverSummary})
  */
 public record HandoverPacket(
         int version,
@@ -21,12 +24,14 @@ public record HandoverPacket(
         List<String> customerMessages,
         List<BotAttempt> botAttempts,
         String reason,
+        String reasonLabel,
         String queue,
         Instant requestedAt,
         Instant queuedAt,
         long waitingSeconds,
         Map<String, String> details,
-        String summary) {
+        String summary,
+        String summarySource) {
 
     public static final int VERSION = 1;
 
@@ -43,5 +48,17 @@ public record HandoverPacket(
         customerMessages = List.copyOf(customerMessages);
         botAttempts = List.copyOf(botAttempts);
         details = Map.copyOf(details);
+    }
+
+    /** With this summary and who wrote it; {@code null} for none. */
+    HandoverPacket withSummary(HandoverSummary value) {
+        return new HandoverPacket(version, conversationId, customer, question, customerMessages, botAttempts, reason,
+                reasonLabel, queue, requestedAt, queuedAt, waitingSeconds, details,
+                value == null ? null : value.text(), value == null ? null : value.source());
+    }
+
+    HandoverPacket withWaitingSeconds(long value) {
+        return new HandoverPacket(version, conversationId, customer, question, customerMessages, botAttempts, reason,
+                reasonLabel, queue, requestedAt, queuedAt, value, details, summary, summarySource);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import nl.loket.conversation.ConversationProperties;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -13,16 +14,17 @@ import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.stereotype.Component;
 
 /**
- * Handover's Redis keys, all under {@code loket:handover:}: per conversation a state hash and a
- * details hash (TTL = the conversation's retention), per queue a sorted set of waiting chats (score
- * = queued at) and one of present agents (score = presence expiry), and the callback tasks.
+ * Handover's Redis keys, all under {@code loket:handover:} and each with a TTL: per conversation a
+ * state hash (reason, target queue, times, transferred-to agent), a details hash and the packet
+ * (TTL = the conversation's retention); per queue a sorted set of waiting chats (score = queued at)
+ * and one of present agents (score = presence expiry); per agent their presence and their chats;
+ * per callback task its own key, indexed per queue.
  */
 @Component
 class HandoverStore {
 
     static final String CHANNEL = "loket:handover:events";
     private static final String PREFIX = "loket:handover:";
-    private static final String CALLBACKS = PREFIX + "callbacks";
 
     private final StringRedisTemplate redis;
     private final Duration retention;
@@ -40,6 +42,10 @@ class HandoverStore {
         return PREFIX + "{c:" + id + "}:details";
     }
 
+    private static String packetKey(String id) {
+        return PREFIX + "{c:" + id + "}:packet";
+    }
+
     private static String waiting(String queue) {
         return PREFIX + "queue:" + queue;
     }
@@ -52,10 +58,16 @@ class HandoverStore {
         return PREFIX + "agent:" + name;
     }
 
+    private static String callbackKey(String id) {
+        return PREFIX + "callback:" + id;
+    }
+
+    private static String callbacksOf(String queue) {
+        return PREFIX + "callbacks:" + queue;
+    }
+
     Map<String, String> state(String id) {
-        Map<String, String> state = new LinkedHashMap<>();
-        redis.opsForHash().entries(stateKey(id)).forEach((k, v) -> state.put(k.toString(), v.toString()));
-        return state;
+        return strings(redis.opsForHash().entries(stateKey(id)));
     }
 
     void putState(String id, Map<String, String> fields) {
@@ -68,30 +80,32 @@ class HandoverStore {
     }
 
     Map<String, String> details(String id) {
-        Map<String, String> details = new LinkedHashMap<>();
-        redis.opsForHash().entries(detailsKey(id)).forEach((k, v) -> details.put(k.toString(), v.toString()));
-        return details;
+        return strings(redis.opsForHash().entries(detailsKey(id)));
     }
 
-    void putDetail(String id, String name, String value) {
-        redis.opsForHash().put(detailsKey(id), name, value);
-        redis.expire(detailsKey(id), retention);
+    void putDetails(String id, Map<String, String> details) {
+        if (!details.isEmpty()) {
+            redis.opsForHash().putAll(detailsKey(id), details);
+            redis.expire(detailsKey(id), retention);
+        }
     }
 
-    /** Puts the chat in the queue (keeping its place when it is there already); returns its position, 1-based. */
-    long enqueue(String queue, String id, Instant queuedAt) {
+    String packet(String id) {
+        return redis.opsForValue().get(packetKey(id));
+    }
+
+    void putPacket(String id, String json) {
+        redis.opsForValue().set(packetKey(id), json, retention);
+    }
+
+    /** Puts the chat in the queue (keeping its place when it is there already). */
+    void enqueue(String queue, String id, Instant queuedAt) {
         redis.opsForZSet().addIfAbsent(waiting(queue), id, queuedAt.toEpochMilli());
-        return position(queue, id);
+        redis.expire(waiting(queue), retention);
     }
 
-    long position(String queue, String id) {
-        Long rank = redis.opsForZSet().rank(waiting(queue), id);
-        return rank == null ? 0 : rank + 1;
-    }
-
-    boolean dequeue(String queue, String id) {
-        Long removed = redis.opsForZSet().remove(waiting(queue), id);
-        return removed != null && removed > 0;
+    void dequeue(String queue, String id) {
+        redis.opsForZSet().remove(waiting(queue), id);
     }
 
     /** The chats waiting in a queue, oldest first, with when they were queued. */
@@ -106,14 +120,20 @@ class HandoverStore {
         return result;
     }
 
+    long waitingCount(String queue) {
+        Long count = redis.opsForZSet().zCard(waiting(queue));
+        return count == null ? 0 : count;
+    }
+
     /** Returns the presence the agent had before. */
-    String setPresence(String name, List<String> queues, String presence, Instant expires) {
+    String setPresence(String name, List<String> queues, String presence, Instant now, Instant expires) {
         String before = redis.opsForValue().get(agent(name));
         redis.opsForValue().set(agent(name), presence, Duration.ofMillis(
-                Math.max(1, expires.toEpochMilli() - System.currentTimeMillis())));
+                Math.max(1, expires.toEpochMilli() - now.toEpochMilli())));
         for (String queue : queues) {
             if ("ONLINE".equals(presence)) {
                 redis.opsForZSet().add(present(queue), name, expires.toEpochMilli());
+                redis.expire(present(queue), retention);
             } else {
                 redis.opsForZSet().remove(present(queue), name);
             }
@@ -147,22 +167,46 @@ class HandoverStore {
         return ids == null ? Set.of() : ids;
     }
 
-    void putCallback(String id, String json) {
-        redis.opsForHash().put(CALLBACKS, id, json);
-        redis.expire(CALLBACKS, retention);
+    /** One key per task, with its own TTL, and an index per queue (score = created at). */
+    void putCallback(String id, String queue, Instant createdAt, String json) {
+        redis.opsForValue().set(callbackKey(id), json, retention);
+        redis.opsForZSet().add(callbacksOf(queue), id, createdAt.toEpochMilli());
+        redis.expire(callbacksOf(queue), retention);
     }
 
-    List<String> callbacks() {
-        return redis.opsForHash().values(CALLBACKS).stream().map(Object::toString).toList();
+    /** The tasks of a queue, oldest first; index entries whose task expired are dropped. */
+    List<String> callbacks(String queue) {
+        Set<String> ids = redis.opsForZSet().range(callbacksOf(queue), 0, -1);
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> keys = ids.stream().map(HandoverStore::callbackKey).toList();
+        List<String> values = redis.opsForValue().multiGet(keys);
+        List<String> tasks = new ArrayList<>();
+        int i = 0;
+        for (String id : ids) {
+            String value = values == null ? null : values.get(i++);
+            if (value == null) {
+                redis.opsForZSet().remove(callbacksOf(queue), id);
+            } else {
+                tasks.add(value);
+            }
+        }
+        return tasks;
     }
 
     String callback(String id) {
-        Object value = redis.opsForHash().get(CALLBACKS, id);
-        return value == null ? null : value.toString();
+        return redis.opsForValue().get(callbackKey(id));
     }
 
     /** Tells every node that a queue's inbox changed. */
     void publish(String message) {
-        redis.convertAndSend(CHANNEL, message);
+        redis.convertAndSend(CHANNEL, Objects.requireNonNullElse(message, ""));
+    }
+
+    private static Map<String, String> strings(Map<Object, Object> raw) {
+        Map<String, String> result = new LinkedHashMap<>();
+        raw.forEach((k, v) -> result.put(k.toString(), v.toString()));
+        return result;
     }
 }

@@ -8,7 +8,7 @@ public interface HandoverSummarizer {
 
     /**
      * A summary of {@code packet} (whose summary is still empty) for the agent, a few sentences at
-     * most; null (or an exception) when it has none, and the extractive summary is used.
+     * most, with who wrote it; null (or an exception) when it has none, and the extractive summary is used.
      */
-    String summarize(HandoverPacket packet);
+    HandoverSummary summarize(HandoverPacket packet);
 }

@@ -5,71 +5,134 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import nl.loket.conversation.Author;
 import nl.loket.conversation.Conversation;
 import nl.loket.conversation.ConversationEvent;
+import nl.loket.conversation.ConversationStatus;
+import nl.loket.conversation.Conversations;
 import nl.loket.conversation.EventKind;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Builds the handover packet from the conversation's log and handover's own state. */
+/**
+ * The handover packet: built once from the log when the handover starts and stored; the details
+ * are filled in when the chat is queued, the summary when it is ready. A view only adds how long it waited.
+ */
 @Component
 class PacketBuilder {
 
     private final JsonMapper json;
     private final Triggers triggers;
+    private final Conversations conversations;
+    private final HandoverStore store;
+    private final HandoverTexts texts;
     private final ObjectProvider<HandoverSummarizer> summarizers;
     private final HandoverSummarizer extractive = new ExtractiveSummarizer();
 
-    PacketBuilder(JsonMapper json, Triggers triggers, ObjectProvider<HandoverSummarizer> summarizers) {
+    PacketBuilder(JsonMapper json, Triggers triggers, Conversations conversations, HandoverStore store,
+            HandoverTexts texts, ObjectProvider<HandoverSummarizer> summarizers) {
         this.json = json;
         this.triggers = triggers;
+        this.conversations = conversations;
+        this.store = store;
+        this.texts = texts;
         this.summarizers = summarizers;
     }
 
-    HandoverPacket build(Conversation conversation, List<ConversationEvent> log, Map<String, String> state,
-            Map<String, String> details, Instant now) {
-        long requestedSeq = parseLong(state.get("requestedSeq"), Long.MAX_VALUE);
+    /** Builds and stores the packet of a handover that starts now. */
+    void start(Conversation conversation, String reason, String queue, Instant now) {
         List<String> asked = new ArrayList<>();
+        List<String> askedSinceBot = new ArrayList<>();
         List<HandoverPacket.BotAttempt> attempts = new ArrayList<>();
-        for (ConversationEvent e : log) {
-            if (e.kind() != EventKind.MESSAGE || e.seq() > requestedSeq) {
+        for (ConversationEvent e : conversations.eventsAfter(conversation.id(), 0)) {
+            if (e.kind() == EventKind.STATUS && e.status() == ConversationStatus.BOT) {
+                askedSinceBot.clear(); // back with the bot after an earlier handover: a new question
+            }
+            if (e.kind() != EventKind.MESSAGE) {
                 continue;
             }
             if (e.author() == Author.CUSTOMER && e.text() != null) {
                 asked.add(e.text());
-            } else if (e.author() == Author.BOT && e.attribute("handover") == null) {
+                askedSinceBot.add(e.text());
+            } else if (e.author() == Author.BOT && e.attribute("dialogue") == null) {
                 attempts.add(new HandoverPacket.BotAttempt(e.seq(), e.tier(), e.text(), e.sources(),
                         e.attribute("score"), e.attribute("entryId"), e.helpful(), e.attribute("outcome")));
             }
         }
-        Instant queuedAt = parseInstant(state.get("queuedAt"));
-        Instant until = parseInstant(state.get("acceptedAt"));
-        long waiting = queuedAt == null ? 0
-                : Duration.between(queuedAt, until != null && until.isAfter(queuedAt) ? until : now).toSeconds();
-        var packet = new HandoverPacket(HandoverPacket.VERSION, conversation.id(), customer(conversation),
-                question(asked), asked, attempts, state.getOrDefault("reason", ""),
-                state.get("queue"), parseInstant(state.get("requestedAt")), queuedAt, Math.max(0, waiting), details,
-                null);
-        String summary;
-        try {
-            summary = summarizers.getIfAvailable(() -> extractive).summarize(packet);
-        } catch (RuntimeException e) {
-            summary = null;
-        }
-        if (summary == null || summary.isBlank()) {
-            summary = extractive.summarize(packet);
-        }
-        return new HandoverPacket(packet.version(), packet.conversationId(), packet.customer(), packet.question(),
-                packet.customerMessages(), packet.botAttempts(), packet.reason(), packet.queue(), packet.requestedAt(),
-                packet.queuedAt(), packet.waitingSeconds(), packet.details(), summary);
+        store.putPacket(conversation.id(), json.writeValueAsString(new HandoverPacket(HandoverPacket.VERSION,
+                conversation.id(), customer(conversation), question(askedSinceBot.isEmpty() ? asked : askedSinceBot),
+                asked, attempts, reason, texts.reasonLabel(conversation.lang(), reason), queue, now, null, 0,
+                Map.of(), null, null)));
+    }
+
+    /** The chat is queued: the packet gets its details, queue and time, and the extractive summary at once. */
+    void queued(String conversationId, String queue, Map<String, String> details, Instant at) {
+        stored(conversationId).ifPresent(p -> {
+            var packet = new HandoverPacket(p.version(), p.conversationId(), p.customer(), p.question(),
+                    p.customerMessages(), p.botAttempts(), p.reason(), p.reasonLabel(), queue, p.requestedAt(), at, 0,
+                    details, null, null);
+            store.putPacket(conversationId, json.writeValueAsString(packet.withSummary(extractive.summarize(packet))));
+        });
     }
 
     /**
-     * The question in the customer's own words: their longest message before the handover that is
-     * not just a request for a person; the last message when every one is such a request.
+     * Writes the configured summarizer's summary (the model's) on a virtual thread, so the customer is
+     * queued without waiting for it, and fills it in when it is ready; the inbox of {@code queue} then
+     * changes. The extractive summary stays when there is none or it fails.
+     */
+    void summarizeLater(String conversationId, String queue) {
+        HandoverSummarizer summarizer = summarizers.getIfAvailable();
+        if (summarizer == null) {
+            return;
+        }
+        Thread.ofVirtual().name("handover-summary").start(() -> stored(conversationId).ifPresent(p -> {
+            HandoverSummary summary;
+            try {
+                summary = summarizer.summarize(p.withSummary(null));
+            } catch (RuntimeException e) {
+                return;
+            }
+            if (summary == null || summary.text() == null || summary.text().isBlank()) {
+                return;
+            }
+            // the packet of this handover only: a handover started meanwhile has its own
+            stored(conversationId).filter(current -> Objects.equals(current.requestedAt(), p.requestedAt()))
+                    .ifPresent(current -> {
+                        store.putPacket(conversationId, json.writeValueAsString(current.withSummary(summary)));
+                        store.publish(queue);
+                    });
+        }));
+    }
+
+    /** The stored packet as the agent sees it now: with how long the chat has waited (or waited). */
+    Optional<HandoverPacket> view(String conversationId, Instant now) {
+        return view(conversationId, store.state(conversationId), now);
+    }
+
+    /** The same, with handover's state of the chat read already. */
+    Optional<HandoverPacket> view(String conversationId, Map<String, String> state, Instant now) {
+        return stored(conversationId).map(p -> {
+            if (p.queuedAt() == null) {
+                return p;
+            }
+            String accepted = state.get("acceptedAt");
+            Instant until = accepted == null ? now : Instant.ofEpochMilli(Long.parseLong(accepted));
+            return p.withWaitingSeconds(Math.max(0, Duration.between(p.queuedAt(),
+                    until.isAfter(p.queuedAt()) ? until : now).toSeconds()));
+        });
+    }
+
+    private Optional<HandoverPacket> stored(String conversationId) {
+        return Optional.ofNullable(store.packet(conversationId)).map(s -> json.readValue(s, HandoverPacket.class));
+    }
+
+    /**
+     * The question in the customer's own words: their longest message that is not just a request
+     * for a person; the last message when every one is such a request.
      */
     private String question(List<String> asked) {
         if (asked.isEmpty()) {
@@ -106,13 +169,5 @@ class PacketBuilder {
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asString();
-    }
-
-    private static long parseLong(String value, long fallback) {
-        return value == null ? fallback : Long.parseLong(value);
-    }
-
-    private static Instant parseInstant(String millis) {
-        return millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis));
     }
 }

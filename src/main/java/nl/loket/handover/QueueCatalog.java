@@ -1,9 +1,6 @@
 package nl.loket.handover;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.Arrays;
@@ -13,83 +10,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import nl.loket.content.ContentWatcher;
+import nl.loket.content.Live;
+import nl.loket.content.Loaded;
 import org.springframework.stereotype.Component;
 
 /**
- * The queues from {@code queues.yml}, reloaded when the file changes (checked at most every two
- * seconds on use). A file with problems is reported and not used; the last good version stays.
+ * The queues from {@code queues.yml}, reloaded by the {@link ContentWatcher} when the file changes. A
+ * file with errors is reported and not used: the last good version stays, and before there is one a
+ * single queue 'algemeen' that is always open.
  */
 @Component
 class QueueCatalog {
 
-    private static final Logger log = LoggerFactory.getLogger(QueueCatalog.class);
-    private static final long CHECK_EVERY_MS = 2_000;
-
-    private record Loaded(Map<String, QueueDefinition> queues, String defaultQueue, FileTime modified) {
+    private record Queues(Map<String, QueueDefinition> byName, String defaultQueue) {
     }
 
-    private final Path file;
-    private volatile Loaded current;
-    private volatile long checkedAt;
+    private final Live<Queues> live;
 
-    QueueCatalog(HandoverProperties properties) {
-        this.file = Path.of(properties.queuesFile());
-        this.current = load(null);
-        if (current == null) {
-            log.warn("{} not found or not valid; using one queue 'algemeen' that is always open", file);
-            var always = new QueueDefinition.OpeningSlot(LocalTime.MIN, LocalTime.MAX);
-            var fallback = new QueueDefinition("algemeen", Map.of("nl", "Klantenservice", "en", "Customer service"),
-                    List.of("nl", "en"), Arrays.stream(DayOfWeek.values()).collect(
-                            Collectors.toMap(d -> d, d -> List.of(always))), List.of(), List.of());
-            current = new Loaded(Map.of(fallback.name(), fallback), fallback.name(), null);
-        }
+    QueueCatalog(HandoverProperties properties, ContentWatcher watcher) {
+        Path file = Path.of(properties.queuesFile());
+        this.live = watcher.watch("queues " + file, alwaysOpen(), () -> List.of(file), previous -> {
+            QueuesFile.Result result = QueuesFile.read(file);
+            return new Loaded<>(result.usable() ? new Queues(result.queues().stream().collect(Collectors.toMap(
+                    QueueDefinition::name, q -> q, (a, b) -> a, LinkedHashMap::new)), result.defaultQueue()) : null,
+                    result.problems());
+        });
+    }
+
+    private static Queues alwaysOpen() {
+        var always = new QueueDefinition.OpeningSlot(LocalTime.MIDNIGHT, QueueDefinition.OpeningSlot.END_OF_DAY);
+        var fallback = new QueueDefinition("algemeen", Map.of("nl", "Klantenservice", "en", "Customer service"),
+                List.of("nl", "en"), Arrays.stream(DayOfWeek.values()).collect(Collectors.toMap(d -> d,
+                        d -> List.of(always))), List.of(), List.of());
+        return new Queues(Map.of(fallback.name(), fallback), fallback.name());
     }
 
     Collection<QueueDefinition> all() {
-        return fresh().queues().values();
+        return live.current().byName().values();
     }
 
     Optional<QueueDefinition> find(String name) {
-        return Optional.ofNullable(name).map(fresh().queues()::get);
+        return Optional.ofNullable(name).map(live.current().byName()::get);
     }
 
     QueueDefinition defaultQueue() {
-        Loaded loaded = fresh();
-        return loaded.queues().get(loaded.defaultQueue());
-    }
-
-    private Loaded fresh() {
-        long now = System.currentTimeMillis();
-        if (now - checkedAt > CHECK_EVERY_MS) {
-            checkedAt = now;
-            Loaded reloaded = load(current.modified());
-            if (reloaded != null) {
-                current = reloaded;
-            }
-        }
-        return current;
-    }
-
-    /** Reads the file when it changed since {@code seen}; null when it did not, is missing or has problems. */
-    private Loaded load(FileTime seen) {
-        FileTime modified;
-        try {
-            modified = Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            return null;
-        }
-        if (modified.equals(seen)) {
-            return null;
-        }
-        QueuesFile.Result result = QueuesFile.read(file);
-        if (!result.problems().isEmpty()) {
-            result.problems().forEach(p -> log.error("{}", p));
-            return null;
-        }
-        log.info("loaded {} queues from {}", result.queues().size(), file);
-        return new Loaded(result.queues().stream().collect(Collectors.toMap(QueueDefinition::name,
-                q -> q, (a, b) -> a, LinkedHashMap::new)), result.defaultQueue(), modified);
+        Queues queues = live.current();
+        return queues.byName().get(queues.defaultQueue());
     }
 }

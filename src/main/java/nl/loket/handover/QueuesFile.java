@@ -1,8 +1,5 @@
 package nl.loket.handover;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
@@ -10,258 +7,245 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import nl.loket.content.ContentFile;
+import nl.loket.content.Problem;
+import nl.loket.content.YamlNode;
 
-/**
- * Reads {@code queues.yml}. It walks SnakeYAML's node tree (which keeps line numbers) rather than
- * binding to objects, so every problem is reported as {@code file:line: problem} for the editor.
- */
+/** Reads {@code queues.yml}; every problem is reported as {@code file:line: problem} for the editor. */
 final class QueuesFile {
 
-    /** The queues read, and the problems found; with any problem the file is not used. */
-    record Result(List<QueueDefinition> queues, String defaultQueue, List<String> problems) {
+    /** The queues read, and the problems found; with any error the file is not used (no queues). */
+    record Result(List<QueueDefinition> queues, String defaultQueue, List<Problem> problems) {
+
+        boolean usable() {
+            return problems.stream().noneMatch(Problem::error);
+        }
     }
 
     private static final Map<String, List<DayOfWeek>> DAYS = days();
     private static final Set<String> QUEUE_KEYS = Set.of("name", "title", "languages", "hours", "tags", "details",
             "default");
+    private static final Set<String> DETAIL_KEYS = Set.of("name", "ask", "pattern");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+    private static final Pattern RANGE = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
+    private static final String END_OF_DAY = "24:00";
 
-    private final String file;
-    private final List<String> problems = new ArrayList<>();
+    private final ContentFile file;
 
-    private QueuesFile(String file) {
+    private QueuesFile(ContentFile file) {
         this.file = file;
     }
 
     static Result read(Path path) {
-        try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return read(path.toString(), reader);
-        } catch (IOException e) {
-            return new Result(List.of(), null, List.of(path + ":1: cannot read the file: " + e.getMessage()));
+        var file = new ContentFile(path.toString());
+        if (!Files.exists(path)) {
+            file.error(1, "the file is missing");
+            return new Result(List.of(), null, file.problems());
         }
+        String text = file.read(path);
+        return text == null ? new Result(List.of(), null, file.problems()) : new QueuesFile(file).parse(text);
     }
 
-    static Result read(String file, Reader reader) {
-        return new QueuesFile(file).parse(reader);
+    static Result read(String name, String text) {
+        return new QueuesFile(new ContentFile(name)).parse(text);
     }
 
-    private Result parse(Reader reader) {
-        Node root;
-        try {
-            root = new Yaml(new LoaderOptions()).compose(reader);
-        } catch (MarkedYAMLException e) {
-            problems.add(file + ":" + (e.getProblemMark().getLine() + 1) + ": not valid YAML: " + e.getProblem());
-            return new Result(List.of(), null, problems);
-        }
-        if (!(root instanceof MappingNode top) || !(value(top, "queues") instanceof SequenceNode list)) {
-            problem(root, "the file must have a list 'queues:'");
-            return new Result(List.of(), null, problems);
-        }
+    private Result parse(String text) {
+        YamlNode root = file.yaml(text).orElse(null);
+        YamlNode.Mapping top = root == null ? null
+                : file.mapping(root, "the file must be a mapping with a list 'queues:'");
+        YamlNode list = top == null ? null : file.present(top, "queues", true);
         List<QueueDefinition> queues = new ArrayList<>();
+        Map<String, Integer> names = new HashMap<>();
         String defaultQueue = null;
-        for (Node item : list.getValue()) {
-            if (!(item instanceof MappingNode queue)) {
-                problem(item, "each queue is a mapping with at least 'name' and 'hours'");
+        if (list != null && !(list instanceof YamlNode.Sequence)) {
+            file.error(list.line(), "'queues' must be a list of queues (- name: ...), not " + list.describe());
+        }
+        for (YamlNode item : list instanceof YamlNode.Sequence sequence ? sequence.items() : List.<YamlNode>of()) {
+            YamlNode.Mapping queue = file.mapping(item, "each queue is a mapping with at least 'name' and 'hours'");
+            if (queue == null) {
                 continue;
             }
+            String name = queue.get("name").map(ContentFile::text).orElse(null);
+            Integer first = name == null ? null : names.putIfAbsent(name, queue.lineOf("name"));
+            if (first != null) {
+                file.error(queue.lineOf("name"), "queue '" + name + "' is defined twice (first on line " + first + ")");
+                continue;
+            }
+            boolean isDefault = file.flag(queue, "default");
             QueueDefinition definition = queue(queue);
             if (definition == null) {
                 continue;
             }
-            if (queues.stream().anyMatch(q -> q.name().equals(definition.name()))) {
-                problem(queue, "queue '" + definition.name() + "' is defined twice");
-                continue;
-            }
             queues.add(definition);
-            if ("true".equals(scalar(value(queue, "default")))) {
+            if (isDefault) {
                 if (defaultQueue != null) {
-                    problem(queue, "only one queue can be the default; '" + defaultQueue + "' already is");
+                    file.error(queue.lineOf("default"), "only one queue can be the default; '" + defaultQueue
+                            + "' already is");
                 }
                 defaultQueue = definition.name();
             }
         }
-        if (queues.isEmpty() && problems.isEmpty()) {
-            problem(list, "define at least one queue");
+        if (list instanceof YamlNode.Sequence && queues.isEmpty() && file.errors() == 0) {
+            file.error(list.line(), "define at least one queue");
         }
         if (defaultQueue == null && !queues.isEmpty()) {
             defaultQueue = queues.getFirst().name();
         }
-        return new Result(problems.isEmpty() ? queues : List.of(), defaultQueue, problems);
+        return file.errors() > 0 ? new Result(List.of(), null, file.problems())
+                : new Result(queues, defaultQueue, file.problems());
     }
 
-    private QueueDefinition queue(MappingNode queue) {
-        for (NodeTuple tuple : queue.getValue()) {
-            String key = scalar(tuple.getKeyNode());
-            if (!QUEUE_KEYS.contains(key)) {
-                problem(tuple.getKeyNode(), "unknown key '" + key + "'; expected one of " + QUEUE_KEYS);
-            }
+    private QueueDefinition queue(YamlNode.Mapping queue) {
+        int before = file.errors();
+        file.unknownKeys(queue, QUEUE_KEYS, true);
+        String name = file.text(queue, "name", true);
+        if (name != null && !NAME.matcher(name).matches()) {
+            file.error(queue.lineOf("name"), "'name' must be lower-case letters, digits, '-' or '_' (at most 40)");
         }
-        String name = scalar(value(queue, "name"));
-        if (name == null || !NAME.matcher(name).matches()) {
-            problem(queue, "'name' is required: lower-case letters, digits, '-' or '_'");
-            return null;
-        }
-        int before = problems.size();
-        Map<String, String> titles = texts(value(queue, "title"), "title");
-        List<String> languages = strings(value(queue, "languages"), "languages");
+        Map<String, String> titles = perLanguage(queue, "title");
+        List<String> languages = oneOrMore(queue, "languages");
         Map<DayOfWeek, List<QueueDefinition.OpeningSlot>> hours = hours(queue);
-        List<String> tags = strings(value(queue, "tags"), "tags");
-        List<DetailSpec> details = new ArrayList<>();
-        Node detailsNode = value(queue, "details");
-        if (detailsNode instanceof SequenceNode detailList) {
-            for (Node d : detailList.getValue()) {
-                DetailSpec detail = detail(d);
-                if (detail != null) {
-                    details.add(detail);
-                }
-            }
-        } else if (detailsNode != null) {
-            problem(detailsNode, "'details' is a list of {name, ask, pattern}");
-        }
-        if (problems.size() > before) {
+        List<String> tags = oneOrMore(queue, "tags");
+        List<DetailSpec> details = details(queue);
+        if (file.errors() > before) {
             return null;
         }
         return new QueueDefinition(name, titles, languages.isEmpty() ? List.of("nl", "en") : languages, hours, tags,
                 details);
     }
 
-    private Map<DayOfWeek, List<QueueDefinition.OpeningSlot>> hours(MappingNode queue) {
+    private Map<DayOfWeek, List<QueueDefinition.OpeningSlot>> hours(YamlNode.Mapping queue) {
         Map<DayOfWeek, List<QueueDefinition.OpeningSlot>> hours = new EnumMap<>(DayOfWeek.class);
-        Node node = value(queue, "hours");
-        if (!(node instanceof MappingNode mapping)) {
-            problem(node == null ? queue : node, "'hours' is required, e.g. {mon-fri: \"08:00-20:00\", sat: closed}");
+        YamlNode node = file.present(queue, "hours", false);
+        if (!(node instanceof YamlNode.Mapping mapping)) {
+            file.error(node == null ? queue.line() : node.line(),
+                    "'hours' is required, e.g. {mon-fri: \"08:00-20:00\", sat: closed, sun: \"00:00-24:00\"}");
             return hours;
         }
-        for (NodeTuple tuple : mapping.getValue()) {
-            String days = scalar(tuple.getKeyNode());
-            List<DayOfWeek> weekdays = days == null ? null : DAYS.get(days.toLowerCase(Locale.ROOT));
+        mapping.entries().forEach((days, entry) -> {
+            List<DayOfWeek> weekdays = DAYS.get(days.toLowerCase(Locale.ROOT));
             if (weekdays == null) {
-                problem(tuple.getKeyNode(), "unknown day '" + days + "'; use mon..sun, mon-fri, sat-sun or every-day");
-                continue;
+                file.error(entry.keyLine(), "unknown day '" + days + "'; use mon..sun, mon-fri, sat-sun or every-day");
+                return;
             }
-            for (String range : scalarOrList(tuple.getValueNode())) {
-                if (range.equalsIgnoreCase("closed")) {
+            List<YamlNode> ranges = entry.value() instanceof YamlNode.Sequence s ? s.items() : List.of(entry.value());
+            for (YamlNode range : ranges) {
+                String text = ContentFile.text(range);
+                if (text != null && text.equalsIgnoreCase("closed")) {
                     continue;
                 }
-                QueueDefinition.OpeningSlot slot = slot(tuple.getValueNode(), range);
-                if (slot != null) {
-                    weekdays.forEach(d -> hours.computeIfAbsent(d, k -> new ArrayList<>()).add(slot));
+                QueueDefinition.OpeningSlot slot = text == null ? null : slot(text);
+                if (slot == null) {
+                    file.error(range.line(), "opening hours '" + (text == null ? "" : text) + "' must look like "
+                            + "08:00-20:00 (end after start, 24:00 for midnight) or 'closed'");
+                    continue;
                 }
+                weekdays.forEach(d -> hours.computeIfAbsent(d, k -> new ArrayList<>()).add(slot));
             }
-        }
+        });
         return hours;
     }
 
-    private QueueDefinition.OpeningSlot slot(Node node, String range) {
-        String[] parts = range.split("-");
+    /** {@code 08:00-20:00}; an end of {@code 24:00} is midnight at the end of the day. Null when not a range. */
+    private static QueueDefinition.OpeningSlot slot(String range) {
+        Matcher m = RANGE.matcher(range.strip());
+        if (!m.matches()) {
+            return null;
+        }
         try {
-            if (parts.length == 2) {
-                LocalTime from = LocalTime.parse(parts[0].strip());
-                LocalTime until = LocalTime.parse(parts[1].strip());
-                if (until.isAfter(from)) {
-                    return new QueueDefinition.OpeningSlot(from, until);
+            LocalTime from = LocalTime.parse(pad(m.group(1)));
+            if (m.group(2).equals(END_OF_DAY)) {
+                return new QueueDefinition.OpeningSlot(from, QueueDefinition.OpeningSlot.END_OF_DAY);
+            }
+            LocalTime until = LocalTime.parse(pad(m.group(2)));
+            return until.isAfter(from) ? new QueueDefinition.OpeningSlot(from, until) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String pad(String time) {
+        return time.length() == 4 ? "0" + time : time;
+    }
+
+    private List<DetailSpec> details(YamlNode.Mapping queue) {
+        YamlNode node = file.present(queue, "details", false);
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof YamlNode.Sequence list)) {
+            file.error(node.line(), "'details' is a list of {name, ask, pattern}, not " + node.describe());
+            return List.of();
+        }
+        List<DetailSpec> details = new ArrayList<>();
+        for (YamlNode item : list.items()) {
+            YamlNode.Mapping detail = file.mapping(item, "a detail is a mapping {name, ask, pattern}");
+            if (detail == null) {
+                continue;
+            }
+            file.unknownKeys(detail, DETAIL_KEYS, true);
+            String name = file.text(detail, "name", true);
+            Map<String, String> ask = perLanguage(detail, "ask");
+            if (ask.isEmpty() && detail.get("ask").isEmpty()) {
+                file.error(detail.line(), "a detail needs 'ask': the question per language, e.g. {nl: ..., en: ...}");
+            }
+            String regex = file.text(detail, "pattern", false);
+            Pattern pattern = null;
+            if (regex != null) {
+                try {
+                    pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+                } catch (PatternSyntaxException e) {
+                    file.error(detail.lineOf("pattern"), "'pattern' is not a valid regular expression: "
+                            + e.getDescription());
                 }
             }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        problem(node, "opening hours '" + range + "' must look like 08:00-20:00 (end after start) or 'closed'");
-        return null;
-    }
-
-    private DetailSpec detail(Node node) {
-        if (!(node instanceof MappingNode mapping)) {
-            problem(node, "a detail is a mapping {name, ask, pattern}");
-            return null;
-        }
-        String name = scalar(value(mapping, "name"));
-        Map<String, String> ask = texts(value(mapping, "ask"), "ask");
-        if (name == null || ask.isEmpty()) {
-            problem(mapping, "a detail needs 'name' and 'ask' (the question per language, e.g. {nl: ..., en: ...})");
-            return null;
-        }
-        String regex = scalar(value(mapping, "pattern"));
-        Pattern pattern = null;
-        if (regex != null) {
-            try {
-                pattern = Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
-            } catch (PatternSyntaxException e) {
-                problem(value(mapping, "pattern"), "'pattern' is not a valid regular expression: "
-                        + e.getDescription());
-                return null;
+            if (name != null && !ask.isEmpty()) {
+                details.add(new DetailSpec(name, ask, pattern));
             }
         }
-        return new DetailSpec(name, ask, pattern);
+        return details;
     }
 
-    private Map<String, String> texts(Node node, String key) {
+    /** A text for every language, or {nl: ..., en: ...}. */
+    private Map<String, String> perLanguage(YamlNode.Mapping mapping, String key) {
         Map<String, String> texts = new LinkedHashMap<>();
-        if (node == null) {
-            return texts;
-        }
-        if (node instanceof ScalarNode scalar) {
-            texts.put("nl", scalar.getValue());
-            texts.put("en", scalar.getValue());
-        } else if (node instanceof MappingNode mapping) {
-            mapping.getValue().forEach(t -> texts.put(scalar(t.getKeyNode()), scalar(t.getValueNode())));
-        } else {
-            problem(node, "'" + key + "' is a text or {nl: ..., en: ...}");
+        YamlNode node = file.present(mapping, key, false);
+        String same = node == null ? null : ContentFile.text(node);
+        if (same != null) {
+            texts.put("nl", same);
+            texts.put("en", same);
+        } else if (node instanceof YamlNode.Mapping languages) {
+            languages.entries().keySet().forEach(lang -> {
+                String text = file.text(languages, lang, true);
+                if (text != null) {
+                    texts.put(lang, text);
+                }
+            });
+        } else if (node != null) {
+            file.error(node.line(), "'" + key + "' is a text or {nl: ..., en: ...}, not " + node.describe());
         }
         return texts;
     }
 
-    private List<String> strings(Node node, String key) {
-        if (node == null) {
-            return List.of();
+    /** A list of texts, or one text for a list of one. */
+    private List<String> oneOrMore(YamlNode.Mapping mapping, String key) {
+        YamlNode node = file.present(mapping, key, false);
+        String one = node == null ? null : ContentFile.text(node);
+        if (one != null) {
+            return List.of(one);
         }
-        if (!(node instanceof SequenceNode) && !(node instanceof ScalarNode)) {
-            problem(node, "'" + key + "' is a list, e.g. [a, b]");
-            return List.of();
-        }
-        return scalarOrList(node);
-    }
-
-    private static List<String> scalarOrList(Node node) {
-        if (node instanceof ScalarNode scalar) {
-            return List.of(scalar.getValue());
-        }
-        if (node instanceof SequenceNode list) {
-            return list.getValue().stream().map(QueuesFile::scalar).filter(s -> s != null).toList();
-        }
-        return List.of();
-    }
-
-    private static Node value(MappingNode mapping, String key) {
-        for (NodeTuple tuple : mapping.getValue()) {
-            if (key.equals(scalar(tuple.getKeyNode()))) {
-                return tuple.getValueNode();
-            }
-        }
-        return null;
-    }
-
-    private static String scalar(Node node) {
-        return node instanceof ScalarNode s ? s.getValue() : null;
-    }
-
-    private void problem(Node node, String message) {
-        int line = node == null ? 1 : node.getStartMark().getLine() + 1;
-        problems.add(file + ":" + line + ": " + message);
+        List<String> texts = file.texts(mapping, key, false);
+        return texts == null ? List.of() : texts;
     }
 
     private static Map<String, List<DayOfWeek>> days() {

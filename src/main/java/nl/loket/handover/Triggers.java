@@ -5,14 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import nl.loket.conversation.Author;
-import nl.loket.conversation.ConversationEvent;
-import nl.loket.conversation.EventKind;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides from a customer message (and the log before it) whether the customer needs a person,
- * and why. The reasons are stable names: they end up on status events and metric tags.
+ * Decides from a customer message (and what the router remembers of the conversation, never the
+ * log) whether the customer needs a person, and why. The reasons are stable names: they end up on status events and metric tags.
  */
 @Component
 class Triggers {
@@ -37,20 +34,26 @@ class Triggers {
         this.frustrationWords = anyOf(properties.frustrationWords());
     }
 
-    /** Why {@code message} should go to a person, or empty when the bot should answer it. */
-    Optional<String> reasonFor(ConversationEvent message, List<ConversationEvent> earlier) {
-        String text = message.text() == null ? "" : message.text();
-        if (confirmsOffer(text, earlier)) {
+    /**
+     * Why {@code text} should go to a person, or empty when the bot should answer it.
+     *
+     * @param offered the "talk to a person" reply the bot offered with its last answer when it had
+     *     none; null when it offered none
+     * @param askedBefore how often the customer asked this question (normalised) before
+     */
+    Optional<String> reasonFor(String text, String offered, int askedBefore) {
+        String message = text == null ? "" : text;
+        if (offered != null && offered.equalsIgnoreCase(message.strip())) {
             return Optional.of(NO_ANSWER);
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        String lower = message.toLowerCase(Locale.ROOT);
         if (personWords.matcher(lower).find()) {
             return Optional.of(ASKED_FOR_PERSON);
         }
-        if (frustrationWords.matcher(lower).find() || shouting(text)) {
+        if (frustrationWords.matcher(lower).find() || shouting(message)) {
             return Optional.of(FRUSTRATION);
         }
-        if (repeated(text, earlier)) {
+        if (normalise(message).length() >= MIN_REPEAT_LENGTH && askedBefore + 1 >= properties.repeatThreshold()) {
             return Optional.of(REPEATED_QUESTION);
         }
         return Optional.empty();
@@ -70,38 +73,14 @@ class Triggers {
         };
     }
 
-    boolean unhelpfulEnough(List<ConversationEvent> log) {
-        return log.stream().filter(e -> e.author() == Author.BOT && Boolean.FALSE.equals(e.helpful())).count()
-                >= properties.unhelpfulThreshold();
-    }
-
-    /** The customer picked the "talk to a person" quick reply of an answer where the bot had none. */
-    private static boolean confirmsOffer(String text, List<ConversationEvent> earlier) {
-        for (int i = earlier.size() - 1; i >= 0; i--) {
-            ConversationEvent e = earlier.get(i);
-            if (e.author() == Author.BOT && e.kind() == EventKind.MESSAGE) {
-                return NO_ANSWER.equals(e.attribute("outcome"))
-                        && e.quickReplies().stream().anyMatch(q -> q.value().equalsIgnoreCase(text.strip()));
-            }
-        }
-        return false;
+    boolean unhelpfulEnough(int unhelpfulAnswers) {
+        return unhelpfulAnswers >= properties.unhelpfulThreshold();
     }
 
     private boolean shouting(String text) {
         long letters = text.codePoints().filter(Character::isLetter).count();
         long capitals = text.codePoints().filter(Character::isUpperCase).count();
         return letters >= properties.shoutingMinLetters() && capitals >= letters * properties.shoutingRatio();
-    }
-
-    private boolean repeated(String text, List<ConversationEvent> earlier) {
-        String normalised = normalise(text);
-        if (normalised.length() < MIN_REPEAT_LENGTH) {
-            return false;
-        }
-        long before = earlier.stream()
-                .filter(e -> e.author() == Author.CUSTOMER && e.kind() == EventKind.MESSAGE && e.text() != null)
-                .filter(e -> normalise(e.text()).equals(normalised)).count();
-        return before + 1 >= properties.repeatThreshold();
     }
 
     /** Lower case, accents and punctuation dropped, spaces collapsed: "Waar is mijn factuur?!" = "waar is mijn factuur". */

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Citation or abstain, in code: an answer goes out only when it cites at least one of the sources
- * it was given, cites no other number, links only to what its sources link to, and does not repeat
- * the system prompt.
+ * it was given, cites no other number, sends the reader only to hosts, e-mail addresses and phone
+ * numbers that the sources it cites contain, and does not repeat the system prompt.
  */
 @Component
 class AnswerCheck {
@@ -55,18 +55,23 @@ class AnswerCheck {
         if (cited.stream().anyMatch(n -> n < 1 || n > sources.size())) {
             return new Verdict.Blocked("unknown_source");
         }
-        Set<String> allowedLinks = new HashSet<>();
-        sources.forEach(s -> allowedLinks.addAll(s.urls()));
-        if (!allowedLinks.containsAll(GroundingSource.linksIn(raw))) {
+        List<GroundingSource> citedSources = new ArrayList<>();
+        cited.forEach(n -> citedSources.add(sources.get(n - 1)));
+        if (!onlyKnownDestinations(raw, citedSources)) {
             return new Verdict.Blocked("unknown_link");
         }
         String text = readable(raw);
         if (text.isBlank()) {
             return new Verdict.Blocked("empty");
         }
-        List<GroundingSource> citedSources = new ArrayList<>();
-        cited.forEach(n -> citedSources.add(sources.get(n - 1)));
         return new Verdict.Accepted(text, citedSources);
+    }
+
+    /** Whether every link host, e-mail address and phone number in {@code text} is one of the sources'. */
+    static boolean onlyKnownDestinations(String text, List<GroundingSource> sources) {
+        Set<String> allowed = new HashSet<>();
+        sources.forEach(s -> allowed.addAll(s.urls()));
+        return allowed.containsAll(Destinations.in(text));
     }
 
     /** The answer without its markers (the event lists the sources) and without the space before them. */

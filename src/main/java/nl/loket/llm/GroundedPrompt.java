@@ -3,14 +3,17 @@ package nl.loket.llm;
 import java.util.List;
 import java.util.Map;
 import nl.loket.conversation.Author;
+import nl.loket.conversation.Conversation;
 import nl.loket.conversation.ConversationEvent;
+import nl.loket.conversation.Conversations;
 import nl.loket.conversation.EventKind;
 import org.springframework.stereotype.Component;
 
 /**
  * Lays out one request for the model: the system prompt of the conversation's language, and a user
  * message with the numbered sources, the recent turns and the customer's message. Everything a
- * customer wrote is redacted, tag-escaped and kept inside its delimiters, so it stays data.
+ * customer wrote is redacted (also of what the site told Loket about this customer), tag-escaped and
+ * kept inside its delimiters, so it stays data.
  */
 @Component
 class GroundedPrompt {
@@ -23,18 +26,22 @@ class GroundedPrompt {
 
     private final Redactor redactor;
     private final LlmProperties properties;
+    private final Conversations conversations;
 
-    GroundedPrompt(Redactor redactor, LlmProperties properties) {
+    GroundedPrompt(Redactor redactor, LlmProperties properties, Conversations conversations) {
         this.redactor = redactor;
         this.properties = properties;
+        this.conversations = conversations;
     }
 
     Rendered render(PromptSet prompts, LlmRequest request) {
+        KnownCustomer known = KnownCustomer.described(conversations.find(request.conversationId())
+                .map(Conversation::customer).orElse(null), request.details());
         String system = PromptTemplate.fill(prompts.systemFor(request.lang()), Map.of("abstain", ABSTAIN));
         String user = PromptTemplate.fill(prompts.answer(), Map.of(
                 "sources", sources(request.sources()),
-                "history", history(request),
-                "question", customerText(request.question()),
+                "history", history(request, known),
+                "question", customerText(request.question(), known),
                 "lang", request.lang()));
         return new Rendered(system, user);
     }
@@ -50,7 +57,7 @@ class GroundedPrompt {
         return out.toString().strip();
     }
 
-    private String history(LlmRequest request) {
+    private String history(LlmRequest request, KnownCustomer known) {
         List<ConversationEvent> messages = request.history().stream()
                 .filter(e -> e.kind() == EventKind.MESSAGE && e.seq() != request.replyTo() && e.text() != null)
                 .toList();
@@ -62,14 +69,15 @@ class GroundedPrompt {
         StringBuilder out = new StringBuilder();
         for (ConversationEvent e : recent) {
             String who = e.author() == Author.CUSTOMER ? "customer" : e.author() == Author.AGENT ? "agent" : "assistant";
-            out.append("<turn author=\"").append(who).append("\">").append(customerText(e.text())).append("</turn>\n");
+            out.append("<turn author=\"").append(who).append("\">").append(customerText(e.text(), known))
+                    .append("</turn>\n");
         }
         return out.toString().strip();
     }
 
     /** Redacted first, then escaped: a customer cannot close a delimiter or open a new one. */
-    String customerText(String text) {
-        return escape(redactor.redact(text == null ? "" : text));
+    String customerText(String text, KnownCustomer known) {
+        return escape(redactor.redact(text == null ? "" : text, known));
     }
 
     static String escape(String text) {

@@ -56,6 +56,11 @@ class LlmMetrics {
         meters.counter("loket.llm.blocked", "reason", reason).increment();
     }
 
+    /** A handover summary the model wrote that an agent does not get to see (the extractive one instead). */
+    void summaryBlocked(String reason) {
+        meters.counter("loket.llm.summary.blocked", "reason", reason).increment();
+    }
+
     void failed(String kind) {
         meters.counter("loket.llm.failures", "kind", kind).increment();
     }

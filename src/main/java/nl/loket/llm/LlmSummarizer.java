@@ -3,6 +3,7 @@ package nl.loket.llm;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -19,13 +20,16 @@ import nl.loket.conversation.Conversations;
 import nl.loket.conversation.EventKind;
 import nl.loket.handover.HandoverPacket;
 import nl.loket.handover.HandoverSummarizer;
+import nl.loket.handover.HandoverSummary;
 import org.springframework.stereotype.Component;
 
 /**
  * The handover summary written by the model from {@code prompts/handover-summary.md}, on the
  * redacted conversation. The packet is built often (every inbox push), so a summary is written once
  * per conversation and content, and a caller waits at most {@link #WAIT}; until it is there, and
- * whenever the model is off or fails, the packet gets the extractive summary (null here).
+ * whenever the model is off or fails, the packet gets the extractive summary (null here). The model
+ * writes from customer text, so its summary passes {@link SummaryCheck} first (a blocked one also
+ * means the extractive summary) and is marked {@link HandoverSummary#ASSISTANT}.
  */
 @Component
 class LlmSummarizer implements HandoverSummarizer {
@@ -39,6 +43,8 @@ class LlmSummarizer implements HandoverSummarizer {
     private final Prompts prompts;
     private final GroundedPrompt prompt;
     private final Conversations conversations;
+    private final LlmMetrics metrics;
+    private final Clock clock;
     /** A failed summary is tried again after this long (not on every inbox push). */
     private static final long RETRY_AFTER = 60_000;
 
@@ -56,15 +62,18 @@ class LlmSummarizer implements HandoverSummarizer {
                 }
             });
 
-    LlmSummarizer(AssistCall call, Prompts prompts, GroundedPrompt prompt, Conversations conversations) {
+    LlmSummarizer(AssistCall call, Prompts prompts, GroundedPrompt prompt, Conversations conversations,
+            LlmMetrics metrics, Clock clock) {
         this.call = call;
         this.prompts = prompts;
         this.prompt = prompt;
         this.conversations = conversations;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     @Override
-    public String summarize(HandoverPacket packet) {
+    public HandoverSummary summarize(HandoverPacket packet) {
         PromptSet set = prompts.current();
         if (!call.on() || set == null) {
             return null;
@@ -73,13 +82,14 @@ class LlmSummarizer implements HandoverSummarizer {
         String user = PromptTemplate.fill(set.summary(), Map.of("transcript", transcript(packet),
                 "reason", GroundedPrompt.escape(packet.reason() == null ? "" : packet.reason()), "lang", lang));
         String key = packet.conversationId() + ":" + sha256(user);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         CompletableFuture<Optional<String>> summary = summaries.compute(key, (k, pending) ->
                 pending == null || pending.failedLongAgo(now) ? new Pending(CompletableFuture.supplyAsync(
-                        () -> call.run("summary", null, user).map(LlmSummarizer::tidy),
+                        () -> call.run("summary", null, user).map(LlmSummarizer::tidy).filter(t -> passes(t, packet)),
                         r -> Thread.ofVirtual().name("llm-summary").start(r)), now) : pending).summary();
         try {
-            return summary.get(WAIT, TimeUnit.MILLISECONDS).orElse(null);
+            return summary.get(WAIT, TimeUnit.MILLISECONDS)
+                    .map(text -> new HandoverSummary(text, HandoverSummary.ASSISTANT)).orElse(null);
         } catch (TimeoutException e) {
             return null; // still being written: extractive this time, the model's text next time
         } catch (ExecutionException e) {
@@ -92,9 +102,12 @@ class LlmSummarizer implements HandoverSummarizer {
 
     /**
      * What the customer wrote before the handover and what the bot answered, in order, redacted
-     * and escaped like every customer text the model sees.
+     * (also of the packet's customer and details) and escaped like every customer text the model sees.
      */
     String transcript(HandoverPacket packet) {
+        HandoverPacket.Customer customer = packet.customer();
+        KnownCustomer known = customer == null ? KnownCustomer.of(null, null, null, packet.details())
+                : KnownCustomer.of(customer.name(), customer.email(), customer.id(), packet.details());
         Set<Long> attempts = new HashSet<>();
         packet.botAttempts().forEach(a -> attempts.add(a.seq()));
         int customerTurns = packet.customerMessages().size();
@@ -105,14 +118,21 @@ class LlmSummarizer implements HandoverSummarizer {
             }
             if (e.author() == Author.CUSTOMER && customerTurns > 0) {
                 customerTurns--;
-                out.append("<turn author=\"customer\">").append(prompt.customerText(e.text())).append("</turn>\n");
+                out.append("<turn author=\"customer\">").append(prompt.customerText(e.text(), known))
+                        .append("</turn>\n");
             } else if (e.author() == Author.BOT && attempts.contains(e.seq())) {
                 out.append("<turn author=\"assistant\"").append(Boolean.FALSE.equals(e.helpful())
-                        ? " marked=\"unhelpful\"" : "").append('>').append(prompt.customerText(e.text()))
+                        ? " marked=\"unhelpful\"" : "").append('>').append(prompt.customerText(e.text(), known))
                         .append("</turn>\n");
             }
         }
         return out.toString().strip();
+    }
+
+    private boolean passes(String summary, HandoverPacket packet) {
+        Optional<String> problem = SummaryCheck.problem(summary, packet);
+        problem.ifPresent(metrics::summaryBlocked);
+        return problem.isEmpty();
     }
 
     private static String tidy(String text) {

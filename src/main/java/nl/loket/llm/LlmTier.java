@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Answers a question from the FAQ entries it is given: streams the model's answer as deltas, checks
- * it (citation or abstain), and stores it as a {@code tier: llm} event. Anything else (off, breaker
+ * Answers a question from the FAQ entries it is given: streams the model's answer as deltas (held
+ * back while it may be a link or contact the check would block), checks it (citation or abstain),
+ * and stores it as a {@code tier: llm} event. Anything else (off, breaker
  * open, abstained, blocked, failed) stores nothing, withdraws the streamed text and tells the caller
  * to post the fallback. Call it on a thread that may block (the router's lanes).
  */
@@ -100,11 +101,12 @@ public class LlmTier {
         }
         GroundedPrompt.Rendered rendered = prompt.render(promptSet, request);
         var filter = new MarkerFilter();
+        var guard = new StreamGuard(request.sources());
         var streamed = new AtomicBoolean();
         long start = System.nanoTime();
         try (StatusWatch.Watch watch = statusWatch.watch(request.conversationId())) {
             ModelCall.Result result = call.run(rendered, token -> {
-                String visible = filter.accept(token);
+                String visible = guard.accept(filter.accept(token));
                 if (!visible.isEmpty()) {
                     streamed.set(true);
                     conversations.streamDelta(request.conversationId(), request.replyTo(), visible);
@@ -124,7 +126,7 @@ public class LlmTier {
                 }
                 case ModelCall.Result.Completed done -> {
                     breaker.succeeded(elapsed);
-                    String rest = filter.flush();
+                    String rest = guard.accept(filter.flush()) + guard.flush();
                     if (!rest.isEmpty()) {
                         streamed.set(true);
                         conversations.streamDelta(request.conversationId(), request.replyTo(), rest);

@@ -1,11 +1,11 @@
 package nl.loket.llm;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.loket.content.ContentFile;
 
 /** {@code {{name}}} placeholders: validation with line numbers, and single-pass filling. */
 final class PromptTemplate {
@@ -15,32 +15,30 @@ final class PromptTemplate {
     private PromptTemplate() {
     }
 
-    /** Problems as {@code file:line: message}; unknown and missing placeholders, stray braces. */
-    static List<String> check(String file, String text, Set<String> required, Set<String> allowed) {
-        List<String> problems = new ArrayList<>();
+    /** Adds to {@code file} every unknown or missing placeholder and stray brace, at its line. */
+    static void check(ContentFile file, String text, Set<String> required, Set<String> allowed) {
         if (text.isBlank()) {
-            problems.add(file + ":1: the file is empty");
-            return problems;
+            file.error(1, "the file is empty");
+            return;
         }
         String[] lines = text.split("\n", -1);
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < lines.length; i++) {
             Matcher m = PLACEHOLDER.matcher(lines[i]);
             while (m.find()) {
                 if (!allowed.contains(m.group(1))) {
-                    problems.add(file + ":" + (i + 1) + ": unknown placeholder {{" + m.group(1) + "}}; allowed: "
+                    file.error(i + 1, "unknown placeholder {{" + m.group(1) + "}}; allowed: "
                             + String.join(", ", allowed.stream().sorted().map(a -> "{{" + a + "}}").toList()));
                 }
                 seen.add(m.group(1));
             }
             String rest = m.replaceAll("");
             if (rest.contains("{{") || rest.contains("}}")) {
-                problems.add(file + ":" + (i + 1) + ": '{{' or '}}' that is not a placeholder like {{question}}");
+                file.error(i + 1, "'{{' or '}}' that is not a placeholder like {{question}}");
             }
         }
-        required.stream().sorted().filter(r -> !seen.contains(r)).forEach(r -> problems.add(
-                file + ":" + lines.length + ": missing required placeholder {{" + r + "}}"));
-        return problems;
+        required.stream().sorted().filter(r -> !seen.contains(r)).forEach(r -> file.error(lines.length,
+                "missing required placeholder {{" + r + "}}"));
     }
 
     /** Fills every placeholder in one pass, so a value that contains "{{question}}" stays text. */

@@ -1,153 +1,115 @@
 package nl.loket.llm;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import nl.loket.content.ContentFile;
+import nl.loket.content.ContentWatcher;
+import nl.loket.content.Live;
+import nl.loket.content.Loaded;
+import nl.loket.content.Problem;
 import org.springframework.stereotype.Component;
 
 /**
- * The prompt files in {@code loket.prompts.dir}: validated at start-up and reloaded when the folder
- * changes. A version with problems is reported as {@code file:line: message} and not used; the
- * last good version stays in service.
+ * The prompt files in {@code loket.prompts.dir}, reloaded by the {@link ContentWatcher} when they change.
+ * A file with problems is reported as {@code file:line: message} and its last good version stays in
+ * service; until every file has had a good version the LLM tier stays off.
  */
 @Component
-class Prompts implements AutoCloseable {
+class Prompts {
 
     static final String ANSWER = "answer.md";
     static final String SUMMARY = "handover-summary.md";
     static final List<String> LANGS = List.of("nl", "en");
 
-    private static final Logger log = LoggerFactory.getLogger(Prompts.class);
-    private static final Set<String> SYSTEM_REQUIRED = Set.of("abstain");
-    private static final Set<String> ANSWER_REQUIRED = Set.of("sources", "question");
-    private static final Set<String> ANSWER_ALLOWED = Set.of("sources", "question", "history", "lang");
-    private static final Set<String> SUMMARY_REQUIRED = Set.of("transcript");
-    private static final Set<String> SUMMARY_ALLOWED = Set.of("transcript", "reason", "lang");
-
-    private final Path dir;
-    private volatile PromptSet current;
-    private volatile List<String> problems = List.of();
-    private WatchService watcher;
-
-    Prompts(PromptProperties properties) {
-        this.dir = properties.dir().toAbsolutePath().normalize();
-        reload();
-        watch();
+    /** Which placeholders a prompt file must have and may have. */
+    private record Placeholders(Set<String> required, Set<String> allowed) {
     }
 
-    /** The last good prompts, or null when there never was a good version. */
+    private static final Map<String, Placeholders> FILES = files();
+
+    /** The good text of each file (kept from before for a broken one), and the set they make when complete. */
+    private record Version(Map<String, String> texts, PromptSet set) {
+    }
+
+    private final Live<Version> live;
+
+    Prompts(PromptProperties properties, ContentWatcher watcher) {
+        Path dir = properties.dir().toAbsolutePath().normalize();
+        this.live = watcher.watch("prompts " + dir, new Version(Map.of(), null),
+                () -> FILES.keySet().stream().map(dir::resolve).toList(),
+                previous -> {
+                    Read read = read(dir, previous == null ? Map.of() : previous.texts());
+                    return new Loaded<>(read.texts().isEmpty() ? null : new Version(read.texts(), read.set()),
+                            read.problems());
+                });
+    }
+
+    /** The last good prompts, or null when there never was a good version of every file. */
     PromptSet current() {
-        return current;
+        return live.current().set();
     }
 
-    /** The problems of the last load (empty when it was good). */
+    /** The problems of the last read (empty when it was good). */
     List<String> problems() {
-        return problems;
+        return live.problems().stream().map(Problem::toString).toList();
     }
 
-    synchronized void reload() {
-        List<String> found = new ArrayList<>();
-        Map<String, String> system = new LinkedHashMap<>();
-        for (String lang : LANGS) {
-            String file = "system." + lang + ".md";
-            String text = read(file, found);
+    /** What one read of the folder found. */
+    record Read(Map<String, String> texts, List<Problem> problems) {
+
+        /** The prompt set, or null while a file has never been good. */
+        PromptSet set() {
+            if (!texts.keySet().containsAll(FILES.keySet())) {
+                return null;
+            }
+            Map<String, String> system = new LinkedHashMap<>();
+            LANGS.forEach(lang -> system.put(lang, texts.get(system(lang))));
+            return new PromptSet(Map.copyOf(system), texts.get(ANSWER), texts.get(SUMMARY));
+        }
+    }
+
+    /** Reads every prompt file; a broken one keeps its text from {@code previous} when there is one. */
+    static Read read(Path dir, Map<String, String> previous) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        List<Problem> problems = new ArrayList<>();
+        FILES.forEach((name, placeholders) -> {
+            Path path = dir.resolve(name);
+            var file = new ContentFile(path.toString());
+            String text = null;
+            if (!Files.isRegularFile(path)) {
+                file.error(1, "missing file");
+            } else {
+                text = file.read(path);
+            }
             if (text != null) {
-                found.addAll(PromptTemplate.check(display(file), text, SYSTEM_REQUIRED, SYSTEM_REQUIRED));
-                system.put(lang, text);
+                PromptTemplate.check(file, text, placeholders.required(), placeholders.allowed());
             }
-        }
-        String answer = read(ANSWER, found);
-        if (answer != null) {
-            found.addAll(PromptTemplate.check(display(ANSWER), answer, ANSWER_REQUIRED, ANSWER_ALLOWED));
-        }
-        String summary = read(SUMMARY, found);
-        if (summary != null) {
-            found.addAll(PromptTemplate.check(display(SUMMARY), summary, SUMMARY_REQUIRED, SUMMARY_ALLOWED));
-        }
-        problems = List.copyOf(found);
-        if (found.isEmpty()) {
-            current = new PromptSet(Map.copyOf(system), answer, summary);
-            log.info("prompts loaded from {}", dir);
-        } else {
-            found.forEach(p -> log.error("prompt problem: {}", p));
-            log.error("prompts in {} have {} problem(s); {}", dir, found.size(),
-                    current == null ? "the LLM tier stays off until they are fixed" : "keeping the last good version");
-        }
-    }
-
-    private String read(String file, List<String> problems) {
-        Path path = dir.resolve(file);
-        if (!Files.isRegularFile(path)) {
-            problems.add(display(file) + ":1: missing file");
-            return null;
-        }
-        try {
-            return Files.readString(path, StandardCharsets.UTF_8).replace("\r\n", "\n");
-        } catch (IOException e) {
-            problems.add(display(file) + ":1: cannot be read: " + e.getMessage());
-            return null;
-        }
-    }
-
-    private String display(String file) {
-        return dir.resolve(file).toString();
-    }
-
-    private void watch() {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try {
-            watcher = dir.getFileSystem().newWatchService();
-            dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                    StandardWatchEventKinds.ENTRY_DELETE);
-        } catch (IOException e) {
-            log.warn("cannot watch {} for changes; prompts reload only on restart", dir, e);
-            return;
-        }
-        Thread.ofVirtual().name("prompts-watcher").start(this::watchLoop);
-    }
-
-    private void watchLoop() {
-        try {
-            while (true) {
-                WatchKey key = watcher.take();
-                // An editor's save is often several events; settle before reading.
-                WatchKey more;
-                do {
-                    key.pollEvents();
-                    key.reset();
-                    more = watcher.poll(150, TimeUnit.MILLISECONDS);
-                    if (more != null) {
-                        key = more;
-                    }
-                } while (more != null);
-                reload();
+            problems.addAll(file.problems());
+            if (text != null && file.errors() == 0) {
+                texts.put(name, text);
+            } else if (previous.containsKey(name)) {
+                texts.put(name, previous.get(name));
+                problems.add(Problem.warning(file.name(), 1, "serving the last good version of this file"));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ClosedWatchServiceException e) {
-            // closed at shutdown
-        }
+        });
+        return new Read(texts, problems);
     }
 
-    @Override
-    public void close() throws IOException {
-        if (watcher != null) {
-            watcher.close();
-        }
+    private static String system(String lang) {
+        return "system." + lang + ".md";
+    }
+
+    private static Map<String, Placeholders> files() {
+        Map<String, Placeholders> files = new LinkedHashMap<>();
+        LANGS.forEach(lang -> files.put(system(lang), new Placeholders(Set.of("abstain"), Set.of("abstain"))));
+        files.put(ANSWER, new Placeholders(Set.of("sources", "question"), Set.of("sources", "question", "history",
+                "lang")));
+        files.put(SUMMARY, new Placeholders(Set.of("transcript"), Set.of("transcript", "reason", "lang")));
+        return files;
     }
 }

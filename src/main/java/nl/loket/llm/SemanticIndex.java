@@ -6,6 +6,7 @@ import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,13 +43,15 @@ class SemanticIndex implements SmartLifecycle {
     private final ObjectProvider<GroundingSources> sources;
     private final Redactor redactor;
     private final MeterRegistry meters;
+    private final Clock clock;
     private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
     private volatile long retryAt;
     private volatile Thread worker;
 
     SemanticIndex(LlmProperties properties, ObjectProvider<GroundingSources> sources, Redactor redactor,
-            MeterRegistry meters) {
+            MeterRegistry meters, Clock clock) {
         this.sources = sources;
+        this.clock = clock;
         this.redactor = redactor;
         this.meters = meters;
         if (!properties.embeddingsOn()) {
@@ -119,7 +122,7 @@ class SemanticIndex implements SmartLifecycle {
         corpus.forEach(e -> texts.add(e.text()));
         vectors.keySet().retainAll(texts);
         List<String> missing = texts.stream().filter(t -> !vectors.containsKey(t)).sorted().toList();
-        if (missing.isEmpty() || System.currentTimeMillis() < retryAt) {
+        if (missing.isEmpty() || clock.millis() < retryAt) {
             return;
         }
         for (int from = 0; from < missing.size(); from += BATCH) {
@@ -131,7 +134,7 @@ class SemanticIndex implements SmartLifecycle {
                 }
             } catch (RuntimeException e) {
                 failed("entries", e);
-                retryAt = System.currentTimeMillis() + RETRY_AFTER.toMillis();
+                retryAt = clock.millis() + RETRY_AFTER.toMillis();
                 return;
             }
         }

@@ -4,71 +4,68 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nl.loket.conversation.Conversation;
+import java.util.Optional;
 import nl.loket.conversation.ConversationEvent;
-import nl.loket.conversation.Conversations;
 import nl.loket.conversation.QuickReply;
 import nl.loket.conversation.Source;
 import nl.loket.faq.Faq;
 import nl.loket.faq.FaqEntry;
 import nl.loket.faq.FaqMatch;
-import nl.loket.handover.Handover;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** The first tier: answer from the FAQ when the matcher is confident, or ask which entry is meant. */
+/**
+ * The first tier: the FAQ's answer when the matcher is confident, or a question which entry is
+ * meant. It only proposes the reply; the router appends it and decides what follows.
+ */
 @Component
 class FaqTier {
 
     private final Faq faq;
-    private final Conversations conversations;
-    private final Handover handover;
     private final MessageSource texts;
 
-    FaqTier(Faq faq, Conversations conversations, Handover handover, MessageSource texts) {
+    FaqTier(Faq faq, MessageSource texts) {
         this.faq = faq;
-        this.conversations = conversations;
-        this.handover = handover;
         this.texts = texts;
     }
 
-    /** Returns true when the FAQ handled the question (answered, asked to clarify, or handed over). */
-    boolean handle(Conversation conversation, String question) {
-        FaqMatch match = faq.match(question, conversation.lang());
+    /** The FAQ's reply and what it means for the route; empty when the FAQ has nothing. */
+    record Reply(ConversationEvent event, RouteOutcome outcome, Optional<String> handoverQueue) {
+    }
+
+    Optional<Reply> reply(String lang, String question) {
+        FaqMatch match = faq.match(question, lang);
         return switch (match.outcome()) {
-            case ANSWER -> answer(conversation, match);
-            case CLARIFY -> clarify(conversation, match);
-            case NONE -> false;
+            case ANSWER -> Optional.of(answer(match));
+            case CLARIFY -> Optional.of(clarify(lang, match));
+            case NONE -> Optional.empty();
         };
     }
 
-    private boolean answer(Conversation conversation, FaqMatch match) {
+    private Reply answer(FaqMatch match) {
         FaqEntry entry = match.best().entry();
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("entryId", entry.id());
         attributes.put("outcome", "faq");
-        attributes.put("score", String.format(Locale.ROOT, "%.2f", match.confidence()));
-        if (!entry.tags().isEmpty()) {
-            // handover routes a later "talk to a person" to the queue that handles these topics
-            attributes.put("tags", String.join(",", entry.tags()));
-        }
-        conversations.appendFromBot(conversation.id(), ConversationEvent.botMessage(entry.answer(), "faq",
-                List.of(new Source(entry.id(), entry.title())), entry.quickReplies(), attributes));
-        if (entry.handsOver()) {
-            handover.request(conversation, "faq_handover:" + entry.handover());
-        }
-        return true;
+        attributes.put("score", score(match));
+        var event = ConversationEvent.botMessage(entry.answer(), "faq", List.of(new Source(entry.id(), entry.title())),
+                entry.quickReplies(), attributes);
+        return new Reply(event, new RouteOutcome.FaqAnswered(entry.id(), entry.tags()),
+                entry.handsOver() ? Optional.of(entry.handover()) : Optional.empty());
     }
 
-    private boolean clarify(Conversation conversation, FaqMatch match) {
+    private Reply clarify(String lang, FaqMatch match) {
         var options = match.clarify().stream()
                 .map(c -> new QuickReply(c.entry().title(), c.entry().questions().getFirst()))
                 .toList();
-        String ids = String.join(",", match.clarify().stream().map(c -> c.entry().id()).toList());
-        String text = texts.getMessage("faq.clarify", null, Locale.forLanguageTag(conversation.lang()));
-        conversations.appendFromBot(conversation.id(), ConversationEvent.botMessage(text, "faq", List.of(), options,
-                Map.of("outcome", "faq_clarify", "candidates", ids,
-                        "score", String.format(Locale.ROOT, "%.2f", match.confidence()))));
-        return true;
+        List<String> ids = match.clarify().stream().map(c -> c.entry().id()).toList();
+        String text = texts.getMessage("faq.clarify", null, Locale.forLanguageTag(lang));
+        var event = ConversationEvent.botMessage(text, "faq", List.of(), options,
+                Map.of("outcome", "faq_clarify", "candidates", String.join(",", ids), "score", score(match)));
+        return new Reply(event, new RouteOutcome.Clarified(ids), Optional.empty());
+    }
+
+    private static String score(FaqMatch match) {
+        return String.format(Locale.ROOT, "%.2f", match.confidence());
     }
 }

@@ -3,11 +3,18 @@ package nl.loket.routing;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import nl.loket.conversation.Conversation;
 import nl.loket.conversation.ConversationEvent;
+import nl.loket.conversation.ConversationState;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
 import nl.loket.conversation.QuickReply;
-import nl.loket.conversation.Conversation;
+import nl.loket.dialogue.DialogueOwner;
+import nl.loket.dialogue.DialoguePhase;
+import nl.loket.dialogue.DialogueStep;
+import nl.loket.dialogue.Dialogues;
+import nl.loket.dialogue.Reply;
 import nl.loket.handover.Handover;
 import nl.loket.llm.LlmOutcome;
 import nl.loket.llm.LlmRequest;
@@ -16,24 +23,32 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
- * Decides who answers a customer message. Bot silence is enforced here, once: no tier runs unless
- * the conversation is in {@link ConversationStatus#BOT}, and the log refuses bot events in any
- * other status, so an answer that was being written when an agent took over is never stored.
+ * Decides who answers a customer message, in one order: a running dialogue, a reason to hand over,
+ * the FAQ, the LLM, an honest "I cannot answer". Bot silence is enforced here, once: nothing runs
+ * unless the conversation is in {@link ConversationStatus#BOT}, and the log refuses bot events in
+ * any other status. Everything it needs to decide (status, holder, dialogue phase, what the
+ * triggers need) is one Redis read; the log is read only when the LLM needs the history.
  */
 @Service
 public class Router {
 
     private final Conversations conversations;
     private final Handover handover;
+    private final Dialogues dialogues;
+    private final List<DialogueOwner> dialogueOwners;
+    private final RoutingMemory memory;
     private final ConversationLanes lanes;
     private final MessageSource texts;
     private final FaqTier faq;
     private final LlmTier llm;
 
-    Router(Conversations conversations, Handover handover, ConversationLanes lanes, MessageSource texts,
-            FaqTier faq, LlmTier llm) {
+    Router(Conversations conversations, Handover handover, Dialogues dialogues, List<DialogueOwner> dialogueOwners,
+            RoutingMemory memory, ConversationLanes lanes, MessageSource texts, FaqTier faq, LlmTier llm) {
         this.conversations = conversations;
         this.handover = handover;
+        this.dialogues = dialogues;
+        this.dialogueOwners = List.copyOf(dialogueOwners);
+        this.memory = memory;
         this.lanes = lanes;
         this.texts = texts;
         this.faq = faq;
@@ -42,61 +57,154 @@ public class Router {
 
     /** Routes a stored customer message; returns at once, the answer arrives as events. */
     public void customerSaid(String conversationId, ConversationEvent message) {
-        lanes.submit(conversationId, () -> route(conversationId, message));
+        lanes.submit(conversationId, () -> read(conversationId).ifPresent(state -> {
+            String question = Handover.questionKey(message.text());
+            memory.remember(conversationId, question, route(state, message, question));
+        }));
     }
 
     /** The customer pressed "talk to a person". */
     public void customerAskedForPerson(String conversationId) {
         // the reason is always ours: a client-chosen one (say "faq_handover:klachten") would pick a queue
-        lanes.submit(conversationId, () -> conversations.find(conversationId)
-                .filter(c -> c.status() == ConversationStatus.BOT)
-                .ifPresent(c -> handover.request(c, "customer_asked")));
+        lanes.submit(conversationId, () -> read(conversationId).filter(Router::isBot)
+                .ifPresent(state -> memory.remember(conversationId, "",
+                        startHandover(state.conversation(), "customer_asked", recalled(state).topic()))));
     }
 
-    private void route(String conversationId, ConversationEvent message) {
-        var conversation = conversations.find(conversationId).orElse(null);
-        if (conversation != null && conversation.status() == ConversationStatus.QUEUED) {
-            handover.customerWaiting(conversation, message); // may leave the queue; never a bot answer
-            return;
+    /**
+     * Thumbs up/down on a bot answer: stored at once (false when {@code seq} is not a bot answer),
+     * counted in the conversation's lane: enough unhelpful answers hand the chat over (a thumbs-down
+     * changed to a thumbs-up no longer counts).
+     */
+    public boolean customerGaveFeedback(String conversationId, long seq, boolean helpful) {
+        if (!conversations.recordFeedback(conversationId, seq, helpful)) {
+            return false;
         }
-        if (conversation == null || conversation.status() != ConversationStatus.BOT) {
-            return;
-        }
-        if (handover.consume(conversation, message)) { // handover dialogue, or a reason to hand over
-            return;
-        }
-        if (faq.handle(conversation, message.text())) {
-            return;
-        }
-        String llmOutcome = answerWithLlm(conversation, message);
-        if (llmOutcome != null) {
-            cannotAnswer(conversationId, conversation.lang(), llmOutcome);
-        }
+        lanes.submit(conversationId, () -> {
+            long unhelpful = memory.feedback(conversationId, seq, helpful);
+            if (helpful || !handover.unhelpfulEnough((int) unhelpful)) {
+                return;
+            }
+            read(conversationId).filter(s -> isBot(s) && phase(s).isEmpty()).ifPresent(state -> memory.remember(
+                    conversationId, "", startHandover(state.conversation(), "unhelpful_answers",
+                            recalled(state).topic())));
+        });
+        return true;
     }
 
-    /** The LLM tier: null when it answered (or the conversation left BOT), else why it did not. */
-    private String answerWithLlm(Conversation conversation, ConversationEvent message) {
+    private RouteOutcome route(ConversationState state, ConversationEvent message, String question) {
+        Conversation conversation = state.conversation();
+        switch (conversation.status()) {
+            case QUEUED -> {
+                handover.customerWaiting(conversation, message.text()); // may leave the queue; never a bot answer
+                return new RouteOutcome.Silent(ConversationStatus.QUEUED);
+            }
+            case AGENT, CLOSED -> {
+                return new RouteOutcome.Silent(conversation.status());
+            }
+            case BOT -> {
+                // the bot may answer: on below
+            }
+        }
+        Optional<RouteOutcome> dialogue = phase(state).flatMap(p -> continueDialogue(conversation, p, message.text()));
+        if (dialogue.isPresent()) {
+            return dialogue.get();
+        }
+        RoutingMemory.Recalled recalled = recalled(state);
+        Optional<String> reason = handover.reasonFor(message.text(), recalled.offered(),
+                recalled.askedBefore(question));
+        if (reason.isPresent()) {
+            return startHandover(conversation, reason.get(), recalled.topic());
+        }
+        Optional<FaqTier.Reply> fromFaq = faq.reply(conversation.lang(), message.text());
+        if (fromFaq.isPresent()) {
+            var reply = fromFaq.get();
+            if (conversations.appendFromBot(conversation.id(), reply.event()).stored().isEmpty()) {
+                return new RouteOutcome.Silent(ConversationStatus.BOT); // left BOT while the FAQ answered
+            }
+            if (reply.handoverQueue().isPresent() && reply.outcome() instanceof RouteOutcome.FaqAnswered answered) {
+                return startHandover(conversation, "faq_handover:" + reply.handoverQueue().get(), answered.topic());
+            }
+            return reply.outcome();
+        }
+        return answerWithLlm(conversation, message);
+    }
+
+    private Optional<RouteOutcome> continueDialogue(Conversation conversation, DialoguePhase phase, String text) {
+        DialogueOwner owner = dialogueOwners.stream().filter(o -> o.owns(phase.dialogue())).findFirst().orElse(null);
+        if (owner == null) { // its module is gone (renamed in an upgrade): the message is routed as usual
+            dialogues.end(conversation.id());
+            return Optional.empty();
+        }
+        DialogueStep step = dialogues.answer(conversation.id(), owner.definition(phase.dialogue(), conversation),
+                phase, text);
+        switch (step) {
+            case DialogueStep.Ask ask -> say(conversation, new Reply(ask.text(), ask.quickReplies()),
+                    Map.of("dialogue", phase.dialogue()));
+            case DialogueStep.Left left -> {
+                return Optional.empty();
+            }
+            case DialogueStep.Completed c -> owner.finished(conversation, c)
+                    .ifPresent(r -> say(conversation, r, Map.of("dialogue", phase.dialogue())));
+            case DialogueStep.Cancelled c -> owner.finished(conversation, c)
+                    .ifPresent(r -> say(conversation, r, Map.of("dialogue", phase.dialogue())));
+        }
+        return Optional.of(new RouteOutcome.DialogueContinued(phase.dialogue()));
+    }
+
+    private RouteOutcome startHandover(Conversation conversation, String reason, List<String> topic) {
+        handover.request(conversation, reason, topic)
+                .ifPresent(reply -> say(conversation, reply, Map.of("dialogue", "handover")));
+        return new RouteOutcome.HandoverStarted(reason);
+    }
+
+    /** The LLM tier, then the final fallback: an honest reply that says how to reach a person. */
+    private RouteOutcome answerWithLlm(Conversation conversation, ConversationEvent message) {
+        String notAnswered;
         if (!llm.enabled()) {
-            return "off";
+            notAnswered = "off";
+        } else {
+            var sources = llm.sources(message.text(), conversation.lang());
+            var history = conversations.eventsAfter(conversation.id(),
+                    Math.max(0, message.seq() - 1 - 3L * llm.historyTurns()));
+            notAnswered = switch (llm.answer(new LlmRequest(conversation.id(), message.seq(), message.text(),
+                    conversation.lang(), history, sources))) {
+                case LlmOutcome.Answered a -> null;
+                case LlmOutcome.Cancelled c -> null;
+                case LlmOutcome.NotAnswered n -> n.reason();
+            };
         }
-        var sources = llm.sources(message.text(), conversation.lang());
-        var history = conversations.eventsAfter(conversation.id(),
-                Math.max(0, message.seq() - 1 - 3L * llm.historyTurns()));
-        return switch (llm.answer(new LlmRequest(conversation.id(), message.seq(), message.text(), conversation.lang(),
-                history, sources))) {
-            case LlmOutcome.Answered a -> null;
-            case LlmOutcome.Cancelled c -> null;
-            case LlmOutcome.NotAnswered n -> n.reason();
-        };
+        if (notAnswered == null) {
+            return new RouteOutcome.LlmAnswered();
+        }
+        Locale locale = Locale.forLanguageTag(conversation.lang());
+        var offer = new QuickReply(texts.getMessage("router.ask-person.label", null, locale),
+                texts.getMessage("router.ask-person.value", null, locale));
+        conversations.appendFromBot(conversation.id(), ConversationEvent.botMessage(
+                texts.getMessage("router.cannot-answer", null, locale), null, List.of(), List.of(offer),
+                Map.of("outcome", "no_answer", "llm", notAnswered)));
+        return new RouteOutcome.NotAnswered(notAnswered, offer.value());
     }
 
-    /** The final fallback: an honest reply that says how to reach a person. */
-    private void cannotAnswer(String conversationId, String lang, String llmOutcome) {
-        Locale locale = Locale.forLanguageTag(lang);
-        var reply = ConversationEvent.botMessage(texts.getMessage("router.cannot-answer", null, locale), null,
-                List.of(), List.of(new QuickReply(texts.getMessage("router.ask-person.label", null, locale),
-                        texts.getMessage("router.ask-person.value", null, locale))),
-                Map.of("outcome", "no_answer", "llm", llmOutcome));
-        conversations.appendFromBot(conversationId, reply);
+    private void say(Conversation conversation, Reply reply, Map<String, String> attributes) {
+        conversations.appendFromBot(conversation.id(), ConversationEvent.botMessage(reply.text(), null, List.of(),
+                reply.quickReplies(), attributes));
+    }
+
+    private Optional<ConversationState> read(String conversationId) {
+        return conversations.findWith(conversationId,
+                List.of(Dialogues.key(conversationId), RoutingMemory.key(conversationId)));
+    }
+
+    private Optional<DialoguePhase> phase(ConversationState state) {
+        return dialogues.phaseIn(state.moduleHashes().get(0));
+    }
+
+    private static RoutingMemory.Recalled recalled(ConversationState state) {
+        return new RoutingMemory.Recalled(state.moduleHashes().get(1));
+    }
+
+    private static boolean isBot(ConversationState state) {
+        return state.conversation().status() == ConversationStatus.BOT;
     }
 }

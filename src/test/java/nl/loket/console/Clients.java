@@ -14,16 +14,16 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /** Customers and agents as the tests drive them: over real sockets, an agent signed in with a real form post. */
-final class Clients {
+public final class Clients {
 
     private Clients() {
     }
 
-    static final class Customer extends Frames {
-        String conversationId;
-        String token;
+    public static final class Customer extends Frames {
+        public String conversationId;
+        public String token;
 
-        Customer(Node node, String lang, Map<String, Object> customer, String conversationId, String token,
+        public Customer(Node node, String lang, Map<String, Object> customer, String conversationId, String token,
                 long lastSeq) {
             super(node.ws("/ws/chat"), null);
             if (conversationId == null) {
@@ -40,39 +40,47 @@ final class Clients {
             this.token = conversationId == null ? welcome.path("token").asString() : token;
         }
 
-        static Customer start(Node node, String lang) {
+        public static Customer start(Node node, String lang) {
             return new Customer(node, lang, null, null, null, 0);
         }
 
-        Customer resume(Node node, long lastSeq) {
+        public Customer resume(Node node, long lastSeq) {
             close();
             return new Customer(node, null, null, conversationId, token, lastSeq);
         }
 
-        long say(String text) {
+        public long say(String text) {
             String id = UUID.randomUUID().toString();
             send("type", "message", "clientMsgId", id, "text", text);
             return await("ack for " + text, f -> "ack".equals(f.path("type").asString())
                     && id.equals(f.path("clientMsgId").asString())).path("seq").asLong();
         }
 
-        JsonNode event(String description, java.util.function.Predicate<JsonNode> match) {
+        public JsonNode event(String description, java.util.function.Predicate<JsonNode> match) {
             return await(description, f -> "event".equals(f.path("type").asString()) && match.test(f));
         }
 
-        JsonNode status(String status) {
+        public JsonNode status(String status) {
             return event("status " + status, f -> "status".equals(f.path("kind").asString())
                     && status.equals(f.path("status").asString()));
         }
 
-        JsonNode bot() {
+        public JsonNode bot() {
             return event("a bot message", f -> "bot".equals(f.path("author").asString()));
+        }
+
+        /** Asks for a person in the customer's language and answers the detail question, up to QUEUED. */
+        public void queueUp() {
+            say("I want to talk to a real person, ik wil een medewerker");
+            bot();
+            say("12345678");
+            status("queued");
         }
     }
 
-    static final class Agent extends Frames {
+    public static final class Agent extends Frames {
 
-        final String name;
+        public final String name;
 
         private Agent(Node node, String name, String cookie) {
             super(node.ws("/ws/agent"), cookie);
@@ -80,49 +88,58 @@ final class Clients {
             await("welcome");
         }
 
-        static Agent signIn(Node node, String name, String password) {
+        public static Agent signIn(Node node, String name, String password) {
             return new Agent(node, name, sessionCookie(node, name, password));
         }
 
-        JsonNode inboxWith(String conversationId) {
+        public JsonNode inboxWith(String conversationId) {
             return await("inbox with " + conversationId, f -> "inbox".equals(f.path("type").asString())
                     && f.path("waiting").valueStream().anyMatch(c -> conversationId.equals(
                             c.path("conversationId").asString())));
         }
 
-        /** Waits until an inbox arrives without the chat (older frames forgotten first, so they cannot count). */
-        void inboxLosesChatAfter(String conversationId, Runnable action) {
+        /**
+         * Waits until an inbox says the chat is gone: a delta that removes it, or a whole inbox without
+         * it (older frames forgotten first, so they cannot count).
+         */
+        public void inboxLosesChatAfter(String conversationId, Runnable action) {
             inboxWith(conversationId);
             forget();
             action.run();
             await("inbox without " + conversationId, f -> "inbox".equals(f.path("type").asString())
-                    && f.path("waiting").valueStream().noneMatch(c -> conversationId.equals(
-                            c.path("conversationId").asString())));
+                    && (f.path("delta").asBoolean()
+                            ? f.path("removed").valueStream().anyMatch(id -> conversationId.equals(id.asString()))
+                            : f.path("waiting").valueStream().noneMatch(c -> conversationId.equals(
+                                    c.path("conversationId").asString()))));
         }
 
-        JsonNode event(String conversationId, String description, java.util.function.Predicate<JsonNode> match) {
+        public JsonNode event(String conversationId, String description, java.util.function.Predicate<JsonNode> match) {
             return await(description, f -> "event".equals(f.path("type").asString())
                     && conversationId.equals(f.path("conversationId").asString()) && match.test(f));
         }
 
-        JsonNode error(String code) {
+        public JsonNode error(String code) {
             return await("error " + code, f -> "error".equals(f.path("type").asString())
                     && code.equals(f.path("code").asString()));
         }
     }
 
     /** Signs in through the real form (CSRF token included) and returns the session cookie. */
-    static String sessionCookie(Node node, String name, String password) {
+    public static String sessionCookie(Node node, String name, String password) {
+        return sessionCookie(node.http(), name, password);
+    }
+
+    public static String sessionCookie(String baseUrl, String name, String password) {
         try {
             var cookies = new CookieManager();
             var http = HttpClient.newBuilder().cookieHandler(cookies).build();
-            JsonNode csrf = Frames.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(node.http()
+            JsonNode csrf = Frames.JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(baseUrl
                     + "/console/csrf")).build(), HttpResponse.BodyHandlers.ofString()).body());
             String form = Map.of("username", name, "password", password,
                     csrf.path("parameterName").asString(), csrf.path("token").asString()).entrySet().stream()
                     .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                     .collect(Collectors.joining("&"));
-            var response = http.send(HttpRequest.newBuilder(URI.create(node.http() + "/console/login"))
+            var response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/console/login"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
             String location = response.headers().firstValue("Location").orElse("");

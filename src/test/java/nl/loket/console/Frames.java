@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A real WebSocket client (the JDK's) that keeps every frame it receives, for tests on both channels. */
-class Frames implements WebSocket.Listener, AutoCloseable {
+public class Frames implements WebSocket.Listener, AutoCloseable {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -24,13 +24,13 @@ class Frames implements WebSocket.Listener, AutoCloseable {
     private final LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final List<JsonNode> seen = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
-    final WebSocket socket;
+    public final WebSocket socket;
 
-    Frames(String url, String cookie) {
+    public Frames(String url, String cookie) {
         this(url, cookie, null);
     }
 
-    Frames(String url, String cookie, String origin) {
+    public Frames(String url, String cookie, String origin) {
         var builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(WAIT);
         if (cookie != null) {
             builder.header("Cookie", cookie);
@@ -41,7 +41,7 @@ class Frames implements WebSocket.Listener, AutoCloseable {
         this.socket = builder.buildAsync(URI.create(url), this).join();
     }
 
-    void send(Object... keyValues) {
+    public void send(Object... keyValues) {
         ObjectNode frame = JSON.createObjectNode();
         for (int i = 0; i < keyValues.length; i += 2) {
             frame.set((String) keyValues[i], JSON.valueToTree(keyValues[i + 1]));
@@ -50,7 +50,7 @@ class Frames implements WebSocket.Listener, AutoCloseable {
     }
 
     /** The next frame (kept or new) that matches; fails after ten seconds. */
-    synchronized JsonNode await(String description, Predicate<JsonNode> match) {
+    public synchronized JsonNode await(String description, Predicate<JsonNode> match) {
         for (JsonNode frame : seen) {
             if (match.test(frame)) {
                 seen.remove(frame);
@@ -76,18 +76,18 @@ class Frames implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    JsonNode await(String type) {
+    public JsonNode await(String type) {
         return await(type, f -> type.equals(f.path("type").asString()));
     }
 
     /** Every frame received so far (kept or new), without waiting. */
-    synchronized List<JsonNode> drain() {
+    public synchronized List<JsonNode> drain() {
         inbox.drainTo(seen);
         return List.copyOf(seen);
     }
 
     /** Drops every frame received so far. */
-    synchronized void forget() {
+    public synchronized void forget() {
         inbox.clear();
         seen.clear();
     }

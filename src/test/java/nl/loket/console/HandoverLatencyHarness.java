@@ -3,11 +3,11 @@ package nl.loket.console;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import nl.loket.TestClock;
 import nl.loket.handover.Handover;
 import nl.loket.handover.Presence;
 
@@ -31,9 +31,9 @@ public final class HandoverLatencyHarness {
                   - name: algemeen
                     hours: {every-day: "00:00-23:59"}
                 """);
-        try (Node a = Node.start("node-a", Clock.systemUTC(), "loket.handover.queues-file=" + queues,
+        try (Node a = Node.start("node-a", TestClock.atRunMoment(), "loket.handover.queues-file=" + queues,
                 "logging.level.root=WARN");
-                Node b = Node.start("node-b", Clock.systemUTC(), "loket.handover.queues-file=" + queues,
+                Node b = Node.start("node-b", TestClock.atRunMoment(), "loket.handover.queues-file=" + queues,
                         "logging.level.root=WARN")) {
             Handover handover = a.bean(Handover.class);
             for (String agent : List.of("anna", "bram", "sanne")) {

@@ -13,7 +13,9 @@ import nl.loket.ChatClient;
 import nl.loket.LoketIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import tools.jackson.databind.JsonNode;
 
 class ConversationLogIntegrationTests extends LoketIntegrationTest {
@@ -41,7 +43,7 @@ class ConversationLogIntegrationTests extends LoketIntegrationTest {
                 int sender = s;
                 done.add(pool.submit(() -> {
                     try (ChatClient chat = connect()) {
-                        chat.hello(Map.of("conversationId", id, "token", token, "lastSeq", Long.MAX_VALUE / 2));
+                        chat.hello(Map.of("conversationId", id, "token", token, "lastSeq", 0));
                         for (int m = 0; m < perSender; m++) {
                             chat.send(Map.of("type", "message", "clientMsgId", sender + "-" + m, "text",
                                     "sender " + sender + " message " + m));
@@ -105,16 +107,50 @@ class ConversationLogIntegrationTests extends LoketIntegrationTest {
     void refusesBotEventsUnlessTheStatusIsBot() {
         String id = conversations.start("en", null, null).conversation().id();
         var queued = ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, 1, Map.of());
-        assertThat(conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, ConversationStatus.QUEUED),
+        assertThat(conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
                 queued)).isInstanceOf(AppendResult.Stored.class);
 
         AppendResult bot = conversations.appendFromBot(id, ConversationEvent.botMessage("hi", null, null, null, null));
 
         assertThat(bot).isEqualTo(new AppendResult.StatusRefused(ConversationStatus.QUEUED));
-        assertThat(conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, ConversationStatus.QUEUED),
+        assertThat(conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
                 queued)).as("a second node making the same move loses").isInstanceOf(AppendResult.StatusRefused.class);
         assertThat(conversations.eventsAfter(id, 0)).extracting(ConversationEvent::kind)
                 .containsExactly(EventKind.STATUS);
+    }
+
+    @Test
+    void theAppendScriptRefusesAStatusWithoutItsHolderAndWritesNothing() {
+        String id = conversations.start("nl", null, null).conversation().id();
+        var keys = ConversationKeys.of(id);
+        var script = RedisScript.of(new ClassPathResource("scripts/conversation-append.lua"), List.class);
+        String event = "{\"kind\":\"STATUS\"}";
+
+        for (List<String> holder : List.of(List.of("AGENT", "algemeen", ""), List.of("QUEUED", "", ""),
+                List.of("QUEUED", "algemeen", "anna"), List.of("BOT", "algemeen", ""), List.of("CLOSED", "", "anna"))) {
+            List<?> reply = redis.execute(script, keys.all(), event, "", "", "60000", ConversationKeys.FANOUT_CHANNEL,
+                    id, holder.get(0), holder.get(1), holder.get(2), "1", "");
+            assertThat(reply.getFirst()).as("%s", holder).isEqualTo(-3L);
+        }
+
+        assertThat(redis.opsForHash().entries(keys.meta())).containsEntry("status", "BOT").containsEntry("seq", "0");
+        assertThat(conversations.eventsAfter(id, 0)).isEmpty();
+    }
+
+    @Test
+    void anAgentsMoveIsRefusedOnceAnotherAgentHoldsTheChat() {
+        String id = conversations.start("nl", null, null).conversation().id();
+        conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
+                ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, 1, Map.of()));
+        conversations.changeStatus(id, Transition.of(ConversationStatus.QUEUED, new Holder.Agent("bram", "algemeen")),
+                ConversationEvent.statusChange(ConversationStatus.AGENT, null, "bram", null, Map.of()));
+        var close = ConversationEvent.statusChange(ConversationStatus.CLOSED, null, "anna", null, Map.of());
+
+        assertThat(conversations.changeStatus(id, Transition.byAgent("anna", new Holder.Closed()), close))
+                .isEqualTo(new AppendResult.StatusRefused(ConversationStatus.AGENT));
+        assertThat(conversations.find(id).orElseThrow().holder()).isEqualTo(new Holder.Agent("bram", "algemeen"));
+        assertThat(conversations.changeStatus(id, Transition.byAgent("bram", new Holder.Closed()), close))
+                .isInstanceOf(AppendResult.Stored.class);
     }
 
     /** Every message is routed (FAQ match, triggers) before its answer lands: allow a slow CI machine a minute. */

@@ -17,7 +17,9 @@ class ConversationStatusTests {
     @CsvSource({"BOT,QUEUED", "BOT,CLOSED", "QUEUED,AGENT", "QUEUED,BOT", "QUEUED,CLOSED", "AGENT,BOT",
         "AGENT,QUEUED", "AGENT,CLOSED"})
     void allowsTheMovesOfTheStatusModel(ConversationStatus from, ConversationStatus to) {
-        assertThat(Transition.of(from, to).to()).isEqualTo(to);
+        Holder holder = Holder.of(to, "algemeen", "anna");
+        assertThat(Transition.of(from, holder).to()).isEqualTo(to);
+        assertThat(Transition.of(from, holder).holder()).isEqualTo(holder);
     }
 
     @ParameterizedTest
@@ -25,6 +27,20 @@ class ConversationStatusTests {
         "QUEUED,QUEUED", "CLOSED,CLOSED"})
     void cannotConstructAnIllegalMove(ConversationStatus from, ConversationStatus to) {
         assertThatIllegalArgumentException().isThrownBy(() -> Transition.of(from, to));
+        assertThatIllegalArgumentException().isThrownBy(() -> Transition.of(from, Holder.of(to, "algemeen", "anna")));
+    }
+
+    @Test
+    void aQueuedOrAgentChatCannotBeHeldByNobody() {
+        assertThatIllegalArgumentException().as("QUEUED needs its holder")
+                .isThrownBy(() -> Transition.of(BOT, QUEUED));
+        assertThatIllegalArgumentException().as("AGENT needs its holder")
+                .isThrownBy(() -> Transition.of(QUEUED, AGENT));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Holder.Agent("", "algemeen"));
+        assertThatIllegalArgumentException().isThrownBy(() -> new Holder.Queue(" "));
+        assertThatIllegalArgumentException().as("a conversation's holder is of its status")
+                .isThrownBy(() -> new Conversation("id", AGENT, "nl", null, null, java.time.Instant.EPOCH, 0,
+                        new Holder.Queue("algemeen")));
     }
 
     @Test

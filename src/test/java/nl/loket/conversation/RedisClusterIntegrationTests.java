@@ -46,7 +46,7 @@ class RedisClusterIntegrationTests {
         awaitClusterOk(ports);
         String nodes = ports.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(","));
         loket = new SpringApplicationBuilder(LoketApplication.class).run("--server.port=0",
-                "--spring.data.redis.cluster.nodes=" + nodes, "--loket.gateway.max-frames-per-second=1000");
+                "--spring.data.redis.cluster.nodes=" + nodes);
     }
 
     /** The nodes answer before they agree on the slots; writes fail with CLUSTERDOWN until then. */

@@ -8,15 +8,23 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import nl.loket.content.CheckCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FaqCheckTests {
 
+    private static final Clock NOW = Clock.fixed(Instant.parse("2026-12-01T11:00:00Z"), ZoneId.of("Europe/Amsterdam"));
+
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
 
+    /** Runs the command; {@link #output()} is what this run printed. */
     private int check(String... args) {
-        return new FaqCheck(new PrintStream(output, true, StandardCharsets.UTF_8)).run(args);
+        output.reset();
+        return new CheckCommand(new PrintStream(output, true, StandardCharsets.UTF_8), NOW).run(args);
     }
 
     private String output() {
@@ -26,7 +34,8 @@ class FaqCheckTests {
     @Test
     void exitsZeroOnCleanContent() {
         assertThat(check(FaqFixture.DIR.toString())).isZero();
-        assertThat(output()).contains("10 entries, 4 golden questions: 0 errors");
+        assertThat(output()).contains("10 entries, 4 golden questions, no queues.yml, no canned.yml, "
+                + "no prompts folder: 0 errors, 1 warnings");
     }
 
     @Test
@@ -86,8 +95,67 @@ class FaqCheckTests {
     }
 
     @Test
+    void warnsAboutANoticeThatHasEndedOrEndsWithinThirtyDays(@TempDir Path dir) throws IOException {
+        FaqFixture.copyTo(dir);
+        Path file = dir.resolve("nl/app-storing.md");
+        Files.writeString(file, Files.readString(file).replace("until: 2099-01-01T00:00:00+01:00",
+                "until: 2026-12-24T18:00:00+01:00"));
+        String warning = file + ":11: warning: the notice ";
+
+        assertThat(check(dir.toString(), "--now", "2026-11-24T12:00:00+01:00")).isZero();
+        assertThat(output()).as("30 days and 6 hours before").doesNotContain(warning);
+
+        assertThat(check(dir.toString(), "--now", "2026-11-25T12:00:00+01:00")).as("a warning is no error").isZero();
+        assertThat(output()).contains(warning + "ends on 2026-12-24T18:00+01:00, in 29 days: move 'until' if it "
+                + "should be shown longer");
+
+        assertThat(check(dir.toString())).isZero();
+        assertThat(output()).as("the clock the command was given").contains(warning + "ends on "
+                + "2026-12-24T18:00+01:00, in 23 days");
+
+        assertThat(check(dir.toString(), "--now", "2026-12-24T12:00:00+01:00")).isZero();
+        assertThat(output()).contains(warning + "ends on 2026-12-24T18:00+01:00, within a day");
+
+        assertThat(check(dir.toString(), "--now", "2026-12-24T18:00:00+01:00")).isZero();
+        assertThat(output()).contains(warning + "ended on 2026-12-24T18:00+01:00: the widget no longer shows it; "
+                + "move 'until' or remove the notice");
+    }
+
+    @Test
+    void failsOnABrokenQueuesFileCannedRepliesOrPrompts(@TempDir Path root) throws IOException {
+        Path dir = FaqFixture.copyTo(Files.createDirectory(root.resolve("faq")));
+        Files.writeString(dir.resolve("queues.yml"), "queues:\n  - name: algemeen\n    hours: {mon-fri: \"24:00\"}\n");
+        Files.writeString(dir.resolve("canned.yml"), "replies:\n  - {id: hallo, lang: nl, title: Hallo}\n");
+        Path prompts = Files.createDirectory(root.resolve("prompts"));
+        for (String name : new String[] {"system.nl.md", "system.en.md", "answer.md", "handover-summary.md"}) {
+            Files.copy(Path.of("prompts", name), prompts.resolve(name));
+        }
+        Files.writeString(prompts.resolve("answer.md"), "{{sources}}\n{{qestion}}\n");
+
+        assertThat(check(dir.toString())).isEqualTo(1);
+
+        assertThat(output())
+                .contains(dir.resolve("queues.yml") + ":3: opening hours '24:00' must look like 08:00-20:00")
+                .contains(dir.resolve("canned.yml") + ":2: missing required key 'text'")
+                .contains(prompts.resolve("answer.md") + ":2: unknown placeholder {{qestion}}")
+                .contains("10 entries, 4 golden questions, 0 queues, 0 canned replies, 3 prompt files: 4 errors");
+    }
+
+    @Test
+    void checksPromptsFromTheFolderItIsGiven(@TempDir Path dir) throws IOException {
+        Files.writeString(Files.createDirectory(dir.resolve("prompts")).resolve("answer.md"), "{{sources}}\n");
+
+        assertThat(check(FaqFixture.DIR.toString(), "--prompts", dir.resolve("prompts").toString())).isEqualTo(1);
+
+        assertThat(output()).contains(dir.resolve("prompts/system.nl.md") + ":1: missing file")
+                .contains(dir.resolve("prompts/answer.md") + ":2: missing required placeholder {{question}}");
+    }
+
+    @Test
     void exitsTwoOnWrongUsage() {
         assertThat(check("/does/not/exist")).isEqualTo(2);
         assertThat(check("--bogus")).isEqualTo(2);
+        assertThat(check(FaqFixture.DIR.toString(), "--now", "tomorrow")).isEqualTo(2);
+        assertThat(check(FaqFixture.DIR.toString(), "--prompts", "/does/not/exist")).isEqualTo(2);
     }
 }

@@ -5,6 +5,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
+import java.time.ZoneOffset;
+import nl.loket.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -13,7 +15,7 @@ class FaqControllerTests {
 
     private final FaqIndex index = FaqFixture.index();
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new FaqController(new Faq(() -> index,
-            Clock.systemUTC()))).build();
+            Clock.fixed(TestClock.MONDAY_10, ZoneOffset.UTC)))).build();
 
     @Test
     void explainsAMatch() throws Exception {

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import nl.loket.content.ContentFile;
+import nl.loket.content.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,16 +35,16 @@ class FaqFilesTests {
             """;
 
     private static List<Problem> problems(String text, String folderLang) {
-        List<Problem> problems = new ArrayList<>();
-        FaqFiles.parseEntry("nl/x.md", folderLang, text, problems);
-        return problems;
+        var file = new ContentFile("nl/x.md");
+        FaqFiles.parseEntry(file, "nl/x.md", folderLang, text);
+        return file.problems();
     }
 
     @Test
     void readsEveryKeyOfAGoodFile() {
-        List<Problem> problems = new ArrayList<>();
-        FaqEntry entry = FaqFiles.parseEntry("nl/opzeggen.md", "nl", GOOD, problems);
-        assertThat(problems).isEmpty();
+        var file = new ContentFile("nl/opzeggen.md");
+        FaqEntry entry = FaqFiles.parseEntry(file, "nl/opzeggen.md", "nl", GOOD);
+        assertThat(file.problems()).isEmpty();
         assertThat(entry.id()).isEqualTo("opzeggen");
         assertThat(entry.questions()).hasSize(5);
         assertThat(entry.quickReplies()).singleElement().satisfies(q -> assertThat(q.value()).isEqualTo("ik wil overstappen"));
@@ -59,8 +60,7 @@ class FaqFilesTests {
         String broken = GOOD.replace("title: Opzeggen", "title: [Opzeggen");
         assertThat(problems(broken, "nl")).singleElement().satisfies(p -> {
             assertThat(p.error()).isTrue();
-            assertThat(p.toString()).startsWith("nl/x.md:").contains("invalid YAML");
-            assertThat(p.line()).isBetween(4, 6);
+            assertThat(p.toString()).startsWith("nl/x.md:4: invalid YAML: the '[' opened on this line is never closed");
         });
     }
 
@@ -89,15 +89,16 @@ class FaqFilesTests {
     void reportsWrongTypesAndWarnsAboutUnknownKeys() {
         String text = GOOD.replace("minScore: 0.9", "minScore: hoog\ncolour: red");
         assertThat(problems(text, "nl")).extracting(Problem::toString).containsExactly(
-                "nl/x.md:16: warning: unknown key 'colour' (ignored)",
-                "nl/x.md:15: 'minScore' must be a number from 0 to 1");
+                "nl/x.md:15: 'minScore' must be a number from 0 to 1",
+                "nl/x.md:16: warning: unknown key 'colour' (ignored); known keys: handover, id, keywords, lang, "
+                        + "minScore, notice, questions, quickReplies, requiredKeywords, tags, title");
     }
 
     @Test
     void sanitisesHtmlInAnswers() {
-        var entry = FaqFiles.parseEntry("nl/x.md", "nl", GOOD.replace("Je zegt op", "[klik](javascript:alert(1)) "
-                + "[ok](https://polder.nl) <img src=x onerror=alert(1)>\n\n<script>alert(1)</script>\n\nJe zegt op"),
-                new ArrayList<>());
+        var entry = FaqFiles.parseEntry(new ContentFile("nl/x.md"), "nl/x.md", "nl", GOOD.replace("Je zegt op",
+                "[klik](javascript:alert(1)) [ok](https://polder.nl) <img src=x onerror=alert(1)>\n\n"
+                        + "<script>alert(1)</script>\n\nJe zegt op"));
         assertThat(entry.answerHtml()).doesNotContain("<script").doesNotContain("href=\"javascript")
                 .doesNotContain("<img").contains("<a href=\"https://polder.nl\"").contains("noopener");
     }
@@ -114,8 +115,10 @@ class FaqFilesTests {
         var second = FaqFiles.read(dir, first);
 
         assertThat(second.byFile().get("nl/verhuizen.md").title()).isEqualTo("Verhuizen");
-        assertThat(second.problems()).extracting(Problem::toString).anyMatch(p -> p.startsWith("nl/verhuizen.md:"))
-                .contains("nl/zz-dubbel.md:2: duplicate id 'klacht' (also in nl/klacht.md)");
+        assertThat(second.problems()).extracting(Problem::toString)
+                .anyMatch(p -> p.startsWith(file + ":4: invalid YAML"))
+                .contains(file + ":1: warning: serving the last good version of 'verhuizen'")
+                .contains(dir.resolve("nl/zz-dubbel.md") + ":2: duplicate id 'klacht' (also in nl/klacht.md)");
         assertThat(second.entries()).hasSize(first.entries().size());
     }
 

@@ -19,7 +19,7 @@ class FrameReaderTests {
                  "customer":{"id":"42"}}""")).isInstanceOfSatisfying(ClientFrame.Hello.class, h -> {
                      assertThat(h.lastSeq()).isEqualTo(7);
                      assertThat(h.lang()).isEqualTo("en");
-                     assertThat(h.customer().path("id").asString()).isEqualTo("42");
+                     assertThat(h.customer().id()).isEqualTo("42");
                  });
         assertThat(reader.read("{\"type\":\"message\",\"clientMsgId\":\"m\",\"text\":\"hoi\"}"))
                 .isEqualTo(new ClientFrame.Message("m", "hoi"));
@@ -36,7 +36,10 @@ class FrameReaderTests {
         "{\"type\":\"hello\",\"lang\":\"fr\"}", "{\"type\":\"hello\",\"customer\":\"me\"}",
         "{\"type\":\"message\",\"clientMsgId\":\"m\"}", "{\"type\":\"message\",\"clientMsgId\":\"m\",\"text\":[]}",
         "{\"type\":\"feedback\",\"seq\":0,\"helpful\":true}", "{\"type\":\"feedback\",\"helpful\":true}",
-        "{\"type\":\"feedback\",\"seq\":1}", "{\"type\":\"message\""})
+        "{\"type\":\"feedback\",\"seq\":1}", "{\"type\":\"message\"",
+        "{\"type\":\"hello\",\"customer\":{\"issuedAt\":\"31556889864403200\"}}",
+        "{\"type\":\"hello\",\"customer\":{\"issuedAt\":1.5}}", "{\"type\":\"hello\",\"customer\":{\"name\":[]}}",
+        "{\"type\":\"hello\",\"customer\":{\"signature\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}}"})
     void refusesMalformedFramesAsBadFrame(String frame) {
         assertThatThrownBy(() -> reader.read(frame)).isInstanceOfSatisfying(BadFrame.class,
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.BAD_FRAME));

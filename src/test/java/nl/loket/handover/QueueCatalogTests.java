@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import nl.loket.content.Watchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +22,8 @@ class QueueCatalogTests {
     void reloadsAChangedFileAndKeepsTheLastGoodOneWhenTheNewOneIsBroken() throws Exception {
         Path file = dir.resolve("queues.yml");
         write(file, "queues:\n  - name: algemeen\n    hours: {mon-fri: \"08:00-20:00\"}\n", 0);
-        var catalog = new QueueCatalog(properties(file));
+        var watcher = Watchers.manual();
+        var catalog = new QueueCatalog(properties(file), watcher);
         assertThat(catalog.all()).extracting(QueueDefinition::name).containsExactly("algemeen");
 
         write(file, """
@@ -32,22 +34,24 @@ class QueueCatalogTests {
                     default: true
                     hours: {mon-fri: "09:00-17:00"}
                 """, 10);
-        Thread.sleep(2_100); // the file is looked at no more than every two seconds
+        assertThat(watcher.refresh()).isTrue();
         assertThat(catalog.all()).extracting(QueueDefinition::name).containsExactly("algemeen", "klachten");
         assertThat(catalog.defaultQueue().name()).isEqualTo("klachten");
 
         write(file, "queues:\n  - name: algemeen\n    hours: {someday: \"08:00\"}\n", 20);
-        Thread.sleep(2_100);
+        assertThat(watcher.refresh()).isTrue();
         assertThat(catalog.all()).extracting(QueueDefinition::name).containsExactly("algemeen", "klachten");
     }
 
     @Test
     void withoutAFileThereIsOneQueueThatIsAlwaysOpen() {
-        var catalog = new QueueCatalog(properties(dir.resolve("missing.yml")));
+        var catalog = new QueueCatalog(properties(dir.resolve("missing.yml")), Watchers.manual());
 
         assertThat(catalog.defaultQueue().name()).isEqualTo("algemeen");
-        assertThat(catalog.defaultQueue().isOpen(Instant.parse("2026-11-22T03:00:00Z")
-                .atZone(ZoneId.of("Europe/Amsterdam")))).isTrue();
+        for (String at : new String[] {"2026-11-22T03:00:00Z", "2026-11-22T22:59:59Z", "2026-11-22T23:00:00Z"}) {
+            assertThat(catalog.defaultQueue().isOpen(Instant.parse(at).atZone(ZoneId.of("Europe/Amsterdam"))))
+                    .as(at).isTrue();
+        }
     }
 
     private static void write(Path file, String yaml, int secondsLater) throws Exception {

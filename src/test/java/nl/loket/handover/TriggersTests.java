@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import nl.loket.conversation.ConversationEvent;
-import nl.loket.conversation.QuickReply;
 import org.junit.jupiter.api.Test;
 
 class TriggersTests {
@@ -35,21 +32,22 @@ class TriggersTests {
 
     @Test
     void handsOverWhenTheSameQuestionComesAgain() {
-        var earlier = List.of(withSeq(ConversationEvent.customerMessage("Waar is mijn factuur?", "a"), 1));
-
-        assertThat(triggers.reasonFor(ConversationEvent.customerMessage("waar is mijn  FACTUUR", "b"), earlier))
-                .hasValue("repeated_question");
-        assertThat(triggers.reasonFor(ConversationEvent.customerMessage("Waar is mijn meterstand?", "b"), earlier))
-                .isEmpty();
+        assertThat(Triggers.normalise("waar is mijn  FACTUUR")).isEqualTo(Triggers.normalise("Waar is mijn factuur?"));
+        assertThat(triggers.reasonFor("waar is mijn  FACTUUR", null, 1)).hasValue("repeated_question");
+        assertThat(triggers.reasonFor("Waar is mijn meterstand?", null, 0)).isEmpty();
+        assertThat(triggers.reasonFor("ok ok", null, 3)).as("too short to count as a question").isEmpty();
     }
 
     @Test
     void confirmingTheOfferOfAPersonAfterNoAnswerCountsAsNoAnswer() {
-        var offer = ConversationEvent.botMessage("Sorry, no idea", null, List.of(),
-                List.of(new QuickReply("Talk to a person", "Yes please, someone")), Map.of("outcome", "no_answer"));
+        assertThat(triggers.reasonFor("Yes please, someone", "Yes please, someone", 0)).hasValue("no_answer");
+        assertThat(triggers.reasonFor("Yes please, someone", null, 0)).isEmpty();
+    }
 
-        assertThat(triggers.reasonFor(ConversationEvent.customerMessage("Yes please, someone", "x"), List.of(offer)))
-                .hasValue("no_answer");
+    @Test
+    void twoUnhelpfulAnswersAreEnough() {
+        assertThat(triggers.unhelpfulEnough(1)).isFalse();
+        assertThat(triggers.unhelpfulEnough(2)).isTrue();
     }
 
     @Test
@@ -59,12 +57,6 @@ class TriggersTests {
     }
 
     private String reason(String text) {
-        return triggers.reasonFor(ConversationEvent.customerMessage(text, "x"), List.of()).orElse(null);
-    }
-
-    private static ConversationEvent withSeq(ConversationEvent e, long seq) {
-        return new ConversationEvent(seq, e.kind(), e.author(), e.text(), null, e.sources(), e.tier(),
-                e.quickReplies(), e.agentName(), e.status(), e.queuePosition(), e.clientMsgId(), e.helpful(),
-                e.attributes());
+        return triggers.reasonFor(text, null, 0).orElse(null);
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AnswerCheckTests {
 
@@ -14,6 +16,8 @@ class AnswerCheckTests {
     private final List<GroundingSource> sources = List.of(
             GroundingSource.of("meterstand", "Meterstand doorgeven", "Geef je stand door op https://example.nl/mijn."),
             GroundingSource.of("factuur", "Factuur", "Je factuur staat in de app."));
+    private final List<GroundingSource> contact = List.of(GroundingSource.of("contact", "Contact",
+            "Bel ons op 0800-1234567 of mail klantenservice@example.nl. Meer op [de site](https://www.example.nl/contact)."));
 
     @Test
     void acceptsACitedAnswerAndTurnsMarkersIntoSources() {
@@ -68,5 +72,66 @@ class AnswerCheckTests {
     @Test
     void blocksAnAnswerThatIsOnlyMarkers() {
         assertThat(check.check(" [1] ", sources, SYSTEM)).isEqualTo(new AnswerCheck.Verdict.Blocked("empty"));
+    }
+
+    /** Every way a browser (or a reader) gets from the answer to a host or contact the sources never gave. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Log in op [deze pagina](https:evil.example/login) [1].",
+        "Log in op https:/evil.example/login [1].",
+        "Log in op https:\\\\evil.example\\login [1].",
+        "Log in op [deze pagina](https:\\evil.example) [1].",
+        "Log in op //evil.example/login [1].",
+        "Log in op [deze pagina](//evil.example/login) [1].",
+        "Log in op evil.example/login [1].",
+        "Log in op EVIL.example [1].",
+        "Log in op <https://evil.example/login> [1].",
+        "Log in op [deze pagina][x] [1].\n\n[x]: https://evil.example/login",
+        "Log in op [deze pagina][x] [1].\n\n[x]: <evil.example/login>",
+        "Log in op [deze pagina](https&#58;//evil.example/login) [1].",
+        "Log in op [deze pagina](https\\://evil.example/login) [1].",
+        "Log in op [deze pagina](https://example.nl@evil.example/login) [1].",
+        "Log in op [deze pagina](https://evil%2Eexample/login) [1].",
+        "Klik [hier](javascript:alert(1)) [1].",
+        "Klik [hier](data:text/html;base64,PHNjcmlwdD4=) [1].",
+        "Mail je gegevens naar help@evil.example [1].",
+        "Mail je gegevens naar <help@evil.example> [1].",
+        "Mail je gegevens naar [ons](mailto:help@evil.example) [1].",
+        "Bel ons op 020 123 4567 [1].",
+        "Bel ons op (020) 123 4567 [1].",
+        "Bel ons op +31 6 12345678 [1].",
+        "Bel ons op 06.12.34.56.78 [1].",
+        "Bel ons op +32 2 123 45 67 [1].",
+        "Bel [ons](tel:+31201234567) [1].",
+        "Open <a href=\"https://evil.example\">de site</a> [1].",
+    })
+    void blocksEveryLinkAndContactTheCitedSourcesDoNotHave(String answer) {
+        assertThat(check.check(answer, sources, SYSTEM)).as(answer).isEqualTo(new AnswerCheck.Verdict.Blocked("unknown_link"));
+    }
+
+    @Test
+    void allowsTheHostsAndContactDetailsOfTheCitedSources() {
+        assertThat(check.check("Bel 0800 123 4567 of mail KlantenService@example.nl, of kijk op "
+                + "[onze site](https://example.nl/contact/) en example.nl/veelgesteld [1].", contact, SYSTEM))
+                .isInstanceOf(AnswerCheck.Verdict.Accepted.class);
+        assertThat(check.check("Bel +31 800 123 4567 [1].", contact, SYSTEM))
+                .isInstanceOf(AnswerCheck.Verdict.Accepted.class);
+    }
+
+    @Test
+    void aLinkCountsOnlyWhenTheSourceThatHasItIsCited() {
+        assertThat(check.check("Je stand geef je door op https://example.nl/mijn [2].", sources, SYSTEM))
+                .isEqualTo(new AnswerCheck.Verdict.Blocked("unknown_link"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "Een kWh kost in 2025 ca. 0,35 euro; bij 3500 kWh per jaar is dat 1.225,00 euro [1].",
+        "Dat geldt van 01-01-2025 tot 31-12-2025, voor 12 maanden [1].",
+        "Je factuur staat in de app (onder Facturen) [1]. Let op: dat kan 2-3 dagen duren.",
+        "Kies stap 1.2 in het menu, dan versie 10.4 [1].",
+    })
+    void leavesOrdinaryNumbersAndPunctuationAlone(String answer) {
+        assertThat(check.check(answer, sources, SYSTEM)).as(answer).isInstanceOf(AnswerCheck.Verdict.Accepted.class);
     }
 }

@@ -43,7 +43,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One Spring context for the LLM integration tests: WireMock as the model, real Redis, small timeouts. */
+/** One Spring context for the LLM integration tests: WireMock as the model, real Redis, generous timeouts. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"loket.llm.breaker.minimum-calls=1000", "loket.llm.breaker.sliding-window=1000",
             // a fixed FAQ, so that editing the sample content cannot change which tier answers
@@ -132,7 +132,7 @@ abstract class LlmIntegrationTest {
     }
 
     void assertWithdrawn() {
-        Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> widget.discarded.contains(questionSeq));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> widget.discarded.contains(questionSeq));
     }
 
 }

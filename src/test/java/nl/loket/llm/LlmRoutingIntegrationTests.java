@@ -86,4 +86,50 @@ class LlmRoutingIntegrationTests extends LlmIntegrationTest {
                     .containsEntry("llm", "failed:server");
         }
     }
+
+    /**
+     * A phishing answer streamed token by token, in OpenAI's wire format: the check blocks it at
+     * the end, and no delta frame before the discard ever showed its link, address or number.
+     */
+    @Test
+    void noDeltaEverShowsALinkOrContactTheCheckWouldBlock() {
+        List<String> tokens = List.of("Je account", " is", " geblokkeerd.", " Log", " in", " op", " [deze", " pagina](",
+                "https", ":", "evil", ".", "example", "/login", ")", " [", "1", "]", " of", " mail", " naar", " hulp",
+                "@", "evil", ".example", " of", " bel", " 020", " 123", " 45", "67", " of", " kijk", " op", " evil",
+                ".example", "/", "hulp", " [", "1", "].", " Groet.");
+        MODEL.stubFor(post(urlEqualTo(CHAT)).willReturn(OpenAiWire.sse(OpenAiWire.stream(tokens))));
+        try (ChatClient chat = ChatClient.connect(port)) {
+            chat.hello(Map.of("lang", "nl"));
+            chat.send(Map.of("type", "message", "clientMsgId", "m1", "text", "Mag mijn kat op de meterkast slapen?"));
+
+            JsonNode fallback = chat.awaitEvent(LlmRoutingIntegrationTests::isBot);
+
+            List<JsonNode> frames = chat.frames();
+            List<JsonNode> deltas = frames.stream().filter(f -> f.path("type").asString().equals("delta")).toList();
+            assertThat(deltas).as("the harmless start streams").isNotEmpty();
+            assertThat(deltas.getLast().path("discard").asBoolean()).as("withdrawn at the end").isTrue();
+            assertThat(frames.indexOf(deltas.getLast())).isLessThan(frames.indexOf(fallback));
+            String shown = deltas(chat);
+            assertThat(shown).startsWith("Je account is geblokkeerd.")
+                    .doesNotContain("evil", "https", "@", "020", "123", "4567");
+            assertThat(fallback.has("tier")).isFalse();
+        }
+    }
+
+    @Test
+    void aCitedAnswerWithItsSourcesLinkStillStreams() {
+        MODEL.stubFor(post(urlEqualTo(CHAT)).willReturn(OpenAiWire.sse(OpenAiWire.stream(List.of("Je geeft", " je stand",
+                " door op", " https://", "example.nl", "/mijn", " [1]", ", in", " de app", " of", " op", " de site", ".")))));
+        try (ChatClient chat = ChatClient.connect(port)) {
+            chat.hello(Map.of("lang", "nl"));
+            chat.send(Map.of("type", "message", "clientMsgId", "m1", "text", "Mag mijn kat op de meterkast slapen?"));
+
+            JsonNode answer = chat.awaitEvent(LlmRoutingIntegrationTests::isBot);
+
+            assertThat(answer.path("tier").asString()).isEqualTo("llm");
+            assertThat(deltas(chat)).isEqualTo(answer.path("text").asString())
+                    .isEqualTo("Je geeft je stand door op https://example.nl/mijn, in de app of op de site.");
+            assertThat(chat.frames()).filteredOn(f -> f.path("type").asString().equals("delta")).hasSizeGreaterThan(2);
+        }
+    }
 }

@@ -10,7 +10,7 @@ import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** The shared WireMock model and Redis of the LLM integration tests, with small timeouts. */
+/** The shared WireMock model and Redis of the LLM integration tests, with generous timeouts. */
 final class LlmTestContext {
 
     static final WireMockServer MODEL = new WireMockServer(options().dynamicPort());
@@ -35,10 +35,11 @@ final class LlmTestContext {
         registry.add("loket.llm.base-url", () -> model.baseUrl() + "/v1");
         registry.add("loket.llm.api-key", () -> "test-key");
         registry.add("loket.llm.model", () -> "gpt-4o-mini");
-        // Small, but with room for a machine shared with other builds (load averages of 10 on 2 cores).
-        registry.add("loket.llm.timeouts.first-token", () -> "3s");
-        registry.add("loket.llm.timeouts.idle", () -> "1s");
-        registry.add("loket.llm.timeouts.total", () -> "6s");
+        // Large against the work they wait for, so a loaded machine only makes a test slower; the
+        // deadlines themselves are tested with short ones in ModelCallWatchdogTests.
+        registry.add("loket.llm.timeouts.first-token", () -> "30s");
+        registry.add("loket.llm.timeouts.idle", () -> "20s");
+        registry.add("loket.llm.timeouts.total", () -> "60s");
         registry.add("loket.llm.max-output-tokens", () -> "60");
         registry.add("loket.llm.retry.backoff", () -> "20ms");
     }

@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import org.awaitility.Awaitility;
+import nl.loket.content.Watchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,10 +25,9 @@ class PromptsTests {
 
     @Test
     void loadsTheRepositoryPrompts() throws IOException {
-        try (var prompts = new Prompts(new PromptProperties(Path.of("prompts")))) {
-            assertThat(prompts.problems()).isEmpty();
-            assertThat(prompts.current().systemFor("en")).contains("{{abstain}}");
-        }
+        var prompts = new Prompts(new PromptProperties(Path.of("prompts")), Watchers.manual());
+        assertThat(prompts.problems()).isEmpty();
+        assertThat(prompts.current().systemFor("en")).contains("{{abstain}}");
     }
 
     @Test
@@ -37,29 +35,33 @@ class PromptsTests {
         writeGood();
         Files.writeString(dir.resolve(Prompts.ANSWER), "Sources:\n{{sources}}\nQ: {{qestion}}\n");
         Files.delete(dir.resolve("system.en.md"));
-        try (var prompts = new Prompts(new PromptProperties(dir))) {
-            assertThat(prompts.current()).isNull();
-            assertThat(prompts.problems()).containsExactlyInAnyOrder(
-                    dir.resolve("system.en.md") + ":1: missing file",
-                    dir.resolve("answer.md") + ":3: unknown placeholder {{qestion}}; allowed: {{history}}, {{lang}}, "
-                            + "{{question}}, {{sources}}",
-                    dir.resolve("answer.md") + ":4: missing required placeholder {{question}}");
-        }
+        var prompts = new Prompts(new PromptProperties(dir), Watchers.manual());
+        assertThat(prompts.current()).isNull();
+        assertThat(prompts.problems()).containsExactlyInAnyOrder(
+                dir.resolve("system.en.md") + ":1: missing file",
+                dir.resolve("answer.md") + ":3: unknown placeholder {{qestion}}; allowed: {{history}}, {{lang}}, "
+                        + "{{question}}, {{sources}}",
+                dir.resolve("answer.md") + ":4: missing required placeholder {{question}}");
     }
 
     @Test
-    void reloadsOnChangeAndKeepsTheLastGoodVersionOnError() throws IOException {
+    void reloadsOnChangeAndKeepsTheLastGoodVersionOfABrokenFile() throws IOException {
         writeGood();
-        try (var prompts = new Prompts(new PromptProperties(dir))) {
-            assertThat(prompts.current()).isNotNull();
-            Files.writeString(dir.resolve("system.nl.md"), "Nieuw: {{abstain}}\n");
-            Awaitility.await().atMost(Duration.ofSeconds(10))
-                    .until(() -> prompts.current().systemFor("nl").startsWith("Nieuw"));
-            Files.writeString(dir.resolve("system.nl.md"), "Kapot {{ abstain\n");
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !prompts.problems().isEmpty());
-            assertThat(prompts.problems()).anyMatch(p -> p.startsWith(dir.resolve("system.nl.md") + ":1: "));
-            assertThat(prompts.current().systemFor("nl")).startsWith("Nieuw");
-        }
+        var watcher = Watchers.manual();
+        var prompts = new Prompts(new PromptProperties(dir), watcher);
+        assertThat(prompts.current()).isNotNull();
+
+        Files.writeString(dir.resolve("system.nl.md"), "Nieuw: {{abstain}}\n");
+        assertThat(watcher.refresh()).isTrue();
+        assertThat(prompts.current().systemFor("nl")).startsWith("Nieuw");
+
+        Files.writeString(dir.resolve("system.nl.md"), "Kapot {{ abstain\n");
+        Files.writeString(dir.resolve(Prompts.SUMMARY), "Vat samen:\n{{transcript}}\n");
+        assertThat(watcher.refresh()).isTrue();
+        assertThat(prompts.problems()).contains(dir.resolve("system.nl.md") + ":1: warning: serving the last good "
+                + "version of this file").anyMatch(p -> p.startsWith(dir.resolve("system.nl.md") + ":1: '{{'"));
+        assertThat(prompts.current().systemFor("nl")).startsWith("Nieuw");
+        assertThat(prompts.current().summary()).as("the good file next to the broken one serves").startsWith("Vat");
     }
 
     @Test

@@ -2,12 +2,26 @@ package nl.loket.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.loket.ChatClient;
 import nl.loket.TestRedis;
+import nl.loket.conversation.Author;
+import nl.loket.conversation.ConversationEvent;
+import nl.loket.conversation.ConversationStatus;
+import nl.loket.conversation.Conversations;
+import nl.loket.conversation.EventKind;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +37,15 @@ class FaqRoutingIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Router router;
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    StringRedisTemplate redis;
 
     private ChatClient connect() {
         ChatClient chat = ChatClient.connect(port);
@@ -73,5 +96,74 @@ class FaqRoutingIntegrationTests {
             assertThat(fallback.has("tier")).isFalse();
             assertThat(fallback.path("sources").isMissingNode() || fallback.path("sources").isEmpty()).isTrue();
         }
+    }
+
+    @Test
+    void anFaqAnswerCostsThreeScriptCallsAndReadsNoLog() {
+        routeOneQuestion(); // the scripts are loaded into Redis once
+        Map<String, Long> before = commandCalls();
+
+        String id = routeOneQuestion();
+
+        Map<String, Long> after = commandCalls();
+        long scripts = delta(before, after, "evalsha") + delta(before, after, "eval");
+        assertThat(scripts).as("the customer's message, then the router's read, the answer and what it remembers")
+                .isEqualTo(4);
+        for (String logRead : List.of("xrange", "xrevrange", "xread")) {
+            assertThat(delta(before, after, logRead)).as("%s, also inside the scripts", logRead).isZero();
+        }
+        assertThat(conversations.eventsAfter(id, 0)).extracting(ConversationEvent::tier).containsExactly(null, "faq");
+    }
+
+    @Test
+    void aThumbsDownTakenBackNoLongerCountsTowardsAHandover() {
+        String id = conversations.start("nl", null, null).conversation().id();
+        long first = answered(id, "f1", "hoe geef ik de stand van de meter door");
+        long second = answered(id, "f2", "termijnbedrag aanpassen");
+
+        router.customerGaveFeedback(id, first, false);
+        router.customerGaveFeedback(id, first, true);
+        router.customerGaveFeedback(id, second, false);
+        Awaitility.await().until(() -> redis.opsForHash().hasKey(RoutingMemory.key(id), "u:" + second));
+        assertThat(redis.opsForHash().get(RoutingMemory.key(id), "unhelpful")).isEqualTo("1");
+        assertThat(conversations.find(id).orElseThrow().status()).isEqualTo(ConversationStatus.BOT);
+        assertThat(conversations.eventsAfter(id, 0)).noneMatch(e -> e.kind() == EventKind.NOTICE);
+
+        router.customerGaveFeedback(id, first, false);
+
+        Awaitility.await().until(() -> conversations.eventsAfter(id, 0).stream()
+                .anyMatch(e -> e.kind() == EventKind.NOTICE && "unhelpful_answers".equals(e.attribute("reason"))));
+    }
+
+    /** Routes a customer message and returns the seq of the bot's reply to it. */
+    private long answered(String id, String clientMsgId, String text) {
+        long asked = conversations.appendCustomerMessage(id, clientMsgId, text).stored().orElseThrow().seq();
+        router.customerSaid(id, conversations.eventsAfter(id, asked - 1).getFirst());
+        return Awaitility.await().until(() -> conversations.eventsAfter(id, asked).stream()
+                .filter(e -> e.author() == Author.BOT).findFirst(), java.util.Optional::isPresent).orElseThrow().seq();
+    }
+
+    private String routeOneQuestion() {
+        String id = conversations.start("nl", null, null).conversation().id();
+        var stored = conversations.appendCustomerMessage(id, "m1", "hoe geef ik de stand van de meter door");
+        router.customerSaid(id, stored.stored().orElseThrow());
+        Awaitility.await().until(() -> Boolean.TRUE.equals(redis.hasKey(RoutingMemory.key(id))));
+        return id;
+    }
+
+    private Map<String, Long> commandCalls() {
+        Properties stats = redis.execute((RedisCallback<Properties>) c -> c.serverCommands().info("commandstats"));
+        Map<String, Long> calls = new HashMap<>();
+        stats.forEach((key, value) -> {
+            Matcher m = Pattern.compile("calls=(\\d+)").matcher(value.toString());
+            if (key.toString().startsWith("cmdstat_") && m.find()) {
+                calls.put(key.toString().substring("cmdstat_".length()), Long.parseLong(m.group(1)));
+            }
+        });
+        return calls;
+    }
+
+    private static long delta(Map<String, Long> before, Map<String, Long> after, String command) {
+        return after.getOrDefault(command, 0L) - before.getOrDefault(command, 0L);
     }
 }

@@ -4,14 +4,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import nl.loket.TestClock;
 import nl.loket.TestRedis;
 import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
+import nl.loket.conversation.Holder;
 import nl.loket.conversation.Transition;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +38,10 @@ abstract class BrowserTestSupport {
     @Autowired
     MessageSource texts;
 
+    /** The server's clock, which is also the page's: a test that cares about the time sets it. */
+    @Autowired
+    TestClock clock;
+
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
         TestRedis.register(registry);
@@ -48,6 +55,11 @@ abstract class BrowserTestSupport {
     @AfterAll
     static void stopBrowser() {
         browser.close();
+    }
+
+    @AfterEach
+    void clockBackToTheRunsMoment() {
+        clock.reset();
     }
 
     String url(String path) {
@@ -80,9 +92,9 @@ abstract class BrowserTestSupport {
 
     /** What the handover and console modules will do: queue the conversation, then an agent takes it. */
     void queueAndHandToAgent(String conversationId, int queuePosition, String agentName) {
-        conversations.changeStatus(conversationId, Transition.of(ConversationStatus.BOT, ConversationStatus.QUEUED),
+        conversations.changeStatus(conversationId, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
                 ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, queuePosition, Map.of()));
-        conversations.changeStatus(conversationId, Transition.of(ConversationStatus.QUEUED, ConversationStatus.AGENT),
+        conversations.changeStatus(conversationId, Transition.of(ConversationStatus.QUEUED, new Holder.Agent(agentName, "algemeen")),
                 ConversationEvent.statusChange(ConversationStatus.AGENT, null, agentName, null, Map.of()));
     }
 

@@ -2,8 +2,6 @@ package nl.loket.widget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -17,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Collectors;
+import nl.loket.Accessibility;
 
 /**
  * Debian's Chromium driven by Playwright (STACK.md section 6): no browser download, so CI needs
@@ -31,8 +29,6 @@ final class WidgetBrowser implements AutoCloseable {
     private static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu",
             "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--disable-quic");
-    private static final List<String> WCAG_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa",
-            "best-practice");
     /** Reports violations from inside the widget's shadow root too: the event is composed. */
     private static final String WATCH_CSP = """
             window.__cspViolations = [];
@@ -170,15 +166,7 @@ final class WidgetBrowser implements AutoCloseable {
         /** Also checks {@link #assertClean()} first: axe itself injects a style element, which the CSP blocks. */
         void assertNoAxeViolations() {
             assertClean();
-            AxeResults results = new AxeBuilder(page).withTags(WCAG_TAGS).analyze();
-            problems.clear();
-            page.evaluate("() => { window.__cspViolations = []; }");
-            String report = results.getViolations().stream()
-                    .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-                            + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
-                                    .collect(Collectors.joining(", ")))
-                    .collect(Collectors.joining("\n"));
-            assertThat(results.getViolations()).as(report).isEmpty();
+            Accessibility.assertNoViolations(page, problems::clear);
         }
 
         @Override

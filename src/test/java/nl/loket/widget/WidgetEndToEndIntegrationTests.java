@@ -11,10 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import nl.loket.TestClock;
 import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
@@ -26,9 +24,6 @@ import nl.loket.llm.OpenAiWire;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -39,25 +34,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * cannot move a question to another tier; the clock stands on a Monday morning (while it keeps
  * running), so opening hours never fail the test at night.
  */
-@Import(WidgetEndToEndIntegrationTests.OfficeHours.class)
 class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
 
-    /** Monday 23 November 2026, 10:00 in Amsterdam: every queue is open. */
-    static final Instant MONDAY_10 = Instant.parse("2026-11-23T09:00:00Z");
     static final String CHAT = "/v1/chat/completions";
     static final WireMockServer MODEL = new WireMockServer(options().dynamicPort());
 
     static {
         MODEL.start();
         Runtime.getRuntime().addShutdownHook(new Thread(MODEL::stop));
-    }
-
-    @TestConfiguration
-    static class OfficeHours {
-        @Bean
-        Clock clock() {
-            return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), MONDAY_10));
-        }
     }
 
     @DynamicPropertySource
@@ -77,6 +61,7 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
 
     @BeforeEach
     void freshModelAndEmptyQueues() {
+        clock.set(TestClock.MONDAY_10);
         MODEL.resetAll();
         // chats other test classes left waiting (same Redis) would take the first places in the queue
         handover.waiting(handover.queueNames()).forEach(chat ->
@@ -164,7 +149,7 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
             assertThat(agent.locator("#connection")).hasClass("connection ok");
             assertThat(agent.locator("#agent")).containsText("anna");
             assertThat(agent.locator("#presence")).hasValue("online");
-            assertThat(agent.locator("#availability")).containsText("algemeen: available");
+            assertThat(agent.locator("#availability")).containsText("algemeen: beschikbaar");
 
             FaqEntry entry = faq.byId("meterstand-doorgeven").orElseThrow();
             tab.openChat().send("Hoe geef ik mijn meterstand door?");
@@ -200,7 +185,7 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
             waiting.locator("button.accept").click();
 
             Locator pane = agent.locator(".pane[data-conversation-id='" + id + "']");
-            assertThat(pane.locator(".pane-status")).containsText("agent · anna");
+            assertThat(pane.locator(".pane-status")).containsText("bij medewerker anna");
             assertThat(pane.locator(".packet-fields")).containsText("Hoe geef ik mijn meterstand door?");
             assertThat(pane.locator(".attempts")).containsText(entry.title());
             assertThat(tab.page.locator("#loket-widget .status-line").last()).hasText("anna neemt je chat over.");
@@ -213,12 +198,12 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
             pane.locator(".text").press("Enter");
 
             Locator fromAgent = tab.page.locator("#loket-widget .log > li.from-agent").last();
-            assertThat(fromAgent.locator(".name")).hasText("anna");
+            assertThat(fromAgent.locator(".name")).hasText("Anna"); // the display name, not the login
             assertThat(fromAgent.locator(".bubble")).hasText("Hoi! Ik kijk even mee");
             assertThat(tab.page.locator("#loket-widget .typing")).isHidden();
 
             tab.input().pressSequentially("Top, mijn meter staat op 12345");
-            assertThat(pane.locator(".typing")).hasText("customer is typing…");
+            assertThat(pane.locator(".typing")).hasText("klant typt…");
             tab.input().press("Enter");
             assertThat(pane.locator(".history li.customer").last()).containsText("Top, mijn meter staat op 12345");
             tab.screenshot("26-chatting-with-agent");
@@ -228,7 +213,7 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
             assertThat(tab.page.locator("#loket-widget .status-line").last()).hasText("Je chat weer met de assistent.");
             assertThat(tab.page.locator("#loket-widget .subtitle")).hasText("Digitale assistent");
             assertThat(tab.page.locator("#loket-widget .person")).isEnabled();
-            assertThat(pane.locator(".pane-status")).hasText("bot");
+            assertThat(pane.locator(".pane-status")).hasText("bij de assistent");
             eventually(() -> assertThat(status(id)).isEqualTo(ConversationStatus.BOT));
             tab.screenshot("27-back-to-the-assistant");
             console.screenshot("32-console-handed-back");

@@ -9,11 +9,13 @@ import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import nl.loket.TestClock;
 import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Source;
 import nl.loket.conversation.QuickReply;
+import nl.loket.conversation.Holder;
 import nl.loket.conversation.Transition;
 import nl.loket.faq.Faq;
 import nl.loket.faq.FaqEntry;
@@ -32,13 +34,15 @@ class WidgetIntegrationTests extends BrowserTestSupport {
     @Test
     void answersFromTheFaqInDutchWithDisclosureSourceAndChoices() {
         FaqEntry entry = faq.byId("meterstand-doorgeven").orElseThrow();
+        clock.set(TestClock.MONDAY_10); // inside the January rates notice's window: the page shows it
         try (var tab = browser.desktop().go(url("/"))) {
             tab.screenshot("01-demo-page-closed");
             tab.openChat();
             assertThat(tab.disclosure()).hasText(text("disclosure", "nl"));
             assertThat(tab.input()).isFocused();
-            assertThat(tab.page.locator("#loket-widget .notice-card h3"))
-                    .hasText(faq.activeNotices("nl").stream().map(FaqEntry::title).toArray(String[]::new));
+            String[] notices = faq.activeNotices("nl").stream().map(FaqEntry::title).toArray(String[]::new);
+            assertThat(notices).isNotEmpty();
+            assertThat(tab.page.locator("#loket-widget .notice-card h3")).hasText(notices);
 
             tab.send("Hoe geef ik mijn meterstand door?");
 
@@ -102,6 +106,7 @@ class WidgetIntegrationTests extends BrowserTestSupport {
 
     @Test
     void talkToAPersonOffersTheOptionsWhenNobodyIsAvailable() {
+        clock.set(TestClock.MONDAY_10); // the queues are open, and no agent is signed in
         try (var tab = browser.desktop().go(url("/"))) {
             tab.openChat();
             tab.page.locator("#loket-widget .person").click();
@@ -258,13 +263,13 @@ class WidgetIntegrationTests extends BrowserTestSupport {
             assertThat(tab.botMessages()).hasCount(1);
             String id = tab.conversationId();
 
-            conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, ConversationStatus.QUEUED),
+            conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
                     ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, 2, Map.of()));
             assertThat(tab.page.locator("#loket-widget .status-line").last())
                     .hasText("Je staat in de wachtrij voor een medewerker. Je bent nummer 2 in de rij.");
             assertThat(tab.page.locator("#loket-widget .subtitle")).hasText("In de wachtrij");
 
-            conversations.changeStatus(id, Transition.of(ConversationStatus.QUEUED, ConversationStatus.AGENT),
+            conversations.changeStatus(id, Transition.of(ConversationStatus.QUEUED, new Holder.Agent("sanne", "algemeen")),
                     ConversationEvent.statusChange(ConversationStatus.AGENT, null, "Sanne", null, Map.of()));
             assertThat(tab.page.locator("#loket-widget .status-line").last()).hasText("Sanne neemt je chat over.");
             conversations.signalTyping(id, Author.AGENT);

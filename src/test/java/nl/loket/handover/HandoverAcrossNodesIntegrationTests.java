@@ -1,4 +1,4 @@
-package nl.loket.console;
+package nl.loket.handover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CyclicBarrier;
+import nl.loket.TestClock;
+import nl.loket.console.Clients;
+import nl.loket.console.Frames;
+import nl.loket.console.Node;
 import nl.loket.conversation.AppendResult;
 import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
@@ -23,8 +27,6 @@ import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
 import nl.loket.faq.Faq;
 import nl.loket.faq.FaqEntry;
-import nl.loket.handover.Handover;
-import nl.loket.handover.Presence;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +40,9 @@ import tools.jackson.databind.JsonNode;
  */
 class HandoverAcrossNodesIntegrationTests {
 
-    static final Instant MONDAY_10 = Instant.parse("2026-11-23T09:00:00Z");
-    static final Instant SUNDAY_12 = Instant.parse("2026-11-22T11:00:00Z");
-    static final MutableClock CLOCK = new MutableClock(MONDAY_10);
+    static final Instant MONDAY_10 = TestClock.MONDAY_10;
+    static final Instant SUNDAY_12 = TestClock.SUNDAY_NOON;
+    static final TestClock CLOCK = new TestClock(MONDAY_10);
     static Node a;
     static Node b;
 
@@ -154,7 +156,6 @@ class HandoverAcrossNodesIntegrationTests {
                     .eventsAfter(customer.conversationId, answer.path("seq").asLong() - 1).getFirst();
             FaqEntry entry = a.bean(Faq.class).byId(stored.attribute("entryId")).orElseThrow();
             assertThat(entry.tags()).isNotEmpty();
-            assertThat(stored.attribute("tags")).isEqualTo(String.join(",", entry.tags()));
 
             customer.say("Ik wil een medewerker spreken");
             assertThat(customer.bot().path("text").asString()).contains("team facturen").contains("klantnummer");
@@ -179,8 +180,7 @@ class HandoverAcrossNodesIntegrationTests {
         assertThat(queueAfter(c -> {
             c.say("Ik wil meer per maand betalen");
             c.bot();
-            a.bean(Handover.class).request(a.bean(Conversations.class).find(c.conversationId).orElseThrow(),
-                    "faq_handover:klachten");
+            startHandover(c.conversationId, "faq_handover:klachten");
         })).isEqualTo("klachten");
     }
 
@@ -190,7 +190,7 @@ class HandoverAcrossNodesIntegrationTests {
                 var bram = Clients.Agent.signIn(b, "bram", "demo")) {
             for (int round = 0; round < 5; round++) {
                 try (var customer = Clients.Customer.start(a, "en")) {
-                    queueUp(customer);
+                    customer.queueUp();
                     anna.inboxWith(customer.conversationId);
                     bram.inboxWith(customer.conversationId);
                     var barrier = new CyclicBarrier(2);
@@ -218,7 +218,7 @@ class HandoverAcrossNodesIntegrationTests {
     void theBotStaysSilentWhileQueuedAndWhileAnAgentHoldsTheChatOnEveryNode() throws Exception {
         try (var anna = Clients.Agent.signIn(b, "anna", "demo");
                 var customer = Clients.Customer.start(a, "nl")) {
-            queueUp(customer);
+            customer.queueUp();
             long queuedAt = a.bean(Conversations.class).find(customer.conversationId).orElseThrow().lastSeq();
             customer.say("Hallo? Is daar iemand?");
             customer.say("Ik wil een medewerker spreken");
@@ -256,8 +256,7 @@ class HandoverAcrossNodesIntegrationTests {
             }
         })).isEqualTo("unhelpful_answers");
         assertThat(reasonAfter(c -> c.send("type", "handover"))).isEqualTo("customer_asked");
-        assertThat(reasonAfter(c -> a.bean(Handover.class).request(
-                a.bean(Conversations.class).find(c.conversationId).orElseThrow(), "faq_handover:klachten")))
+        assertThat(reasonAfter(c -> startHandover(c.conversationId, "faq_handover:klachten")))
                 .isEqualTo("faq_handover:klachten");
         for (String reason : List.of("frustration", "repeated_question", "no_answer", "unhelpful_answers",
                 "customer_asked", "faq_handover")) {
@@ -314,7 +313,7 @@ class HandoverAcrossNodesIntegrationTests {
         try (var anna = Clients.Agent.signIn(b, "anna", "demo");
                 var bram = Clients.Agent.signIn(a, "bram", "demo");
                 var customer = Clients.Customer.start(a, "en")) {
-            queueUp(customer);
+            customer.queueUp();
             anna.inboxWith(customer.conversationId);
             anna.send("type", "accept", "conversationId", customer.conversationId);
             customer.status("agent");
@@ -347,7 +346,7 @@ class HandoverAcrossNodesIntegrationTests {
     void theCustomerCanLeaveTheQueueAndCarryOnWithTheBot() {
         try (var anna = Clients.Agent.signIn(b, "anna", "demo");
                 var customer = Clients.Customer.start(a, "en")) {
-            queueUp(customer);
+            customer.queueUp();
             anna.inboxLosesChatAfter(customer.conversationId, () -> customer.say("I'll carry on with the assistant"));
             assertThat(customer.status("bot").path("text").asString()).contains("back with the assistant");
         }
@@ -358,7 +357,7 @@ class HandoverAcrossNodesIntegrationTests {
         try (var anna = Clients.Agent.signIn(b, "anna", "demo");
                 var first = Clients.Customer.start(a, "en");
                 var second = Clients.Customer.start(a, "nl")) {
-            queueUp(first);
+            first.queueUp();
             second.say("Ik wil een medewerker spreken");
             second.bot();
             second.say("12345678");
@@ -378,7 +377,7 @@ class HandoverAcrossNodesIntegrationTests {
     void aWaitingChatTheCustomerClosesLeavesTheQueue() {
         try (var anna = Clients.Agent.signIn(b, "anna", "demo");
                 var customer = Clients.Customer.start(a, "en")) {
-            queueUp(customer);
+            customer.queueUp();
             anna.inboxLosesChatAfter(customer.conversationId, () -> customer.send("type", "close"));
             customer.status("closed");
         }
@@ -388,7 +387,7 @@ class HandoverAcrossNodesIntegrationTests {
     void bothSidesReconnectWithoutLosingEvents() {
         Clients.Customer customer = Clients.Customer.start(a, "en");
         try (var anna = Clients.Agent.signIn(b, "anna", "demo")) {
-            queueUp(customer);
+            customer.queueUp();
             anna.inboxWith(customer.conversationId);
             anna.send("type", "accept", "conversationId", customer.conversationId);
             long joinedSeq = customer.status("agent").path("seq").asLong();
@@ -422,8 +421,7 @@ class HandoverAcrossNodesIntegrationTests {
         try (var bram = Clients.Agent.signIn(b, "bram", "demo");
                 var anna = Clients.Agent.signIn(b, "anna", "demo");
                 var customer = Clients.Customer.start(a, "nl")) {
-            a.bean(Handover.class).request(a.bean(Conversations.class).find(customer.conversationId).orElseThrow(),
-                    "faq_handover:klachten");
+            startHandover(customer.conversationId, "faq_handover:klachten");
             customer.bot();
             customer.say("12345678");
             customer.status("queued");
@@ -469,7 +467,8 @@ class HandoverAcrossNodesIntegrationTests {
         assertThat(http.send(HttpRequest.newBuilder(URI.create(b.http() + "/actuator/health")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
         assertThat(http.send(HttpRequest.newBuilder(URI.create(b.http() + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+                HttpResponse.BodyHandlers.discarding()).statusCode()).as("metrics want the MONITORING role")
+                .isEqualTo(401);
         assertThat(handshakeStatus(() -> new Frames(b.ws("/ws/agent"), null))).as("anonymous").isEqualTo(401);
         String cookie = Clients.sessionCookie(b, "anna", "demo");
         assertThat(handshakeStatus(() -> new Frames(b.ws("/ws/agent"), cookie, "https://evil.example")))
@@ -477,14 +476,6 @@ class HandoverAcrossNodesIntegrationTests {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    /** Asks for a person in the customer's language and answers the detail question, up to QUEUED. */
-    static void queueUp(Clients.Customer customer) {
-        customer.say("I want to talk to a real person, ik wil een medewerker");
-        customer.bot();
-        customer.say("12345678");
-        customer.status("queued");
-    }
 
     private String reasonAfter(java.util.function.Consumer<Clients.Customer> steps) {
         try (var customer = Clients.Customer.start(a, "nl")) {
@@ -523,6 +514,14 @@ class HandoverAcrossNodesIntegrationTests {
                     ConversationEvent.botMessage("I should not speak", "faq", List.of(), List.of(), Map.of())))
                     .isInstanceOf(AppendResult.StatusRefused.class);
         }
+    }
+
+    /** What the router does with a reason to hand over: start it, and say the bot's first question. */
+    private static void startHandover(String conversationId, String reason) {
+        var conversations = a.bean(Conversations.class);
+        a.bean(Handover.class).request(conversations.find(conversationId).orElseThrow(), reason, List.of())
+                .ifPresent(reply -> conversations.appendFromBot(conversationId, ConversationEvent.botMessage(
+                        reply.text(), null, List.of(), reply.quickReplies(), Map.of("dialogue", "handover"))));
     }
 
     private static JsonNode waiting(JsonNode inbox, String conversationId) {

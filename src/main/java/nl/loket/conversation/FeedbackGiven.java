@@ -1,4 +1,0 @@
-package nl.loket.conversation;
-
-public record FeedbackGiven(String conversationId, long seq, boolean helpful) {
-}

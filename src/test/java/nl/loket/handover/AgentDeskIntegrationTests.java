@@ -1,0 +1,116 @@
+package nl.loket.handover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import nl.loket.LoketIntegrationTest;
+import nl.loket.conversation.Conversation;
+import nl.loket.conversation.ConversationStatus;
+import nl.loket.conversation.Conversations;
+import nl.loket.conversation.Holder;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** The desk's transitions against a real Redis, including a node that dies in the middle of one. */
+class AgentDeskIntegrationTests extends LoketIntegrationTest {
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    AgentDesk desk;
+
+    @Autowired
+    WaitingLine line;
+
+    @Autowired
+    QueueCatalog queues;
+
+    @Autowired
+    HandoverStore store;
+
+    @Autowired
+    Inbox inbox;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    /** What a node that stops at this point looks like to the caller: nothing after it runs. */
+    static final class NodeDied extends RuntimeException {
+    }
+
+    @AfterEach
+    void nodesLiveAgain() {
+        desk.afterTransition(() -> {
+        });
+    }
+
+    @Test
+    void aNodeDyingHalfwayThroughAnAcceptLeavesTheChatHeldByTheAgentNeverByNobody() {
+        String id = waitingChat();
+        desk.afterTransition(() -> {
+            throw new NodeDied();
+        });
+
+        assertThatThrownBy(() -> desk.accept(id, "anna")).isInstanceOf(NodeDied.class);
+
+        Map<Object, Object> stored = redis.opsForHash().entries("loket:conversation:{c:" + id + "}:meta");
+        assertThat(stored).as("status and holder were written in one step")
+                .containsEntry("status", "AGENT").containsEntry("agent", "anna").containsEntry("queue", "algemeen");
+        Conversation conversation = conversations.find(id).orElseThrow();
+        assertThat(conversation.holder()).isEqualTo(new Holder.Agent("anna", "algemeen"));
+        assertThat(desk.agentOf(id)).hasValue("anna");
+        assertThat(desk.chatsOf("anna")).as("her list shows it although the node died").contains(id);
+        assertThat(desk.accept(id, "bram")).as("nobody else can take it").isEqualTo(AgentAction.NOT_WAITING);
+        assertThat(store.waitingIn("algemeen")).as("still indexed as waiting: the node died before the clean-up")
+                .extracting(Map.Entry::getKey).contains(id);
+        store.publish("algemeen"); // the next inbox change on any node drops it from the waiting list
+        Awaitility.await().untilAsserted(() -> assertThat(inbox.waiting(List.of("algemeen")))
+                .extracting(WaitingChat::conversationId).doesNotContain(id));
+
+        assertThat(desk.close(id, "anna")).as("she can still finish it").isEqualTo(AgentAction.DONE);
+        assertThat(conversations.find(id).orElseThrow().holder()).isEqualTo(new Holder.Closed());
+        assertThat(desk.chatsOf("anna")).doesNotContain(id);
+    }
+
+    @Test
+    void anAgentWhoDoesNotHoldTheChatCannotRedirectIt() {
+        String id = waitingChat();
+        assertThat(desk.accept(id, "anna")).isEqualTo(AgentAction.DONE);
+
+        assertThat(desk.transfer(id, "bram", "klachten", "bram")).isEqualTo(AgentAction.NOT_YOURS);
+
+        assertThat(conversations.find(id).orElseThrow().holder()).isEqualTo(new Holder.Agent("anna", "algemeen"));
+        assertThat(desk.waitingFor(id)).as("not put aside for bram").isEmpty();
+        assertThat(desk.queueOf(id)).hasValue("algemeen");
+        assertThat(desk.close(id, "anna")).isEqualTo(AgentAction.DONE);
+    }
+
+    @Test
+    void aTransferPutsTheChatInTheOtherQueueWithItsNewHolder() {
+        String id = waitingChat();
+        assertThat(desk.accept(id, "anna")).isEqualTo(AgentAction.DONE);
+
+        assertThat(desk.transfer(id, "anna", "klachten", null)).isEqualTo(AgentAction.DONE);
+
+        assertThat(conversations.find(id).orElseThrow().holder()).isEqualTo(new Holder.Queue("klachten"));
+        assertThat(desk.chatsOf("anna")).doesNotContain(id);
+        assertThat(desk.accept(id, "bram")).isEqualTo(AgentAction.DONE);
+        assertThat(conversations.find(id).orElseThrow().holder()).isEqualTo(new Holder.Agent("bram", "klachten"));
+        assertThat(desk.handBack(id, "bram")).isEqualTo(AgentAction.DONE);
+        assertThat(conversations.find(id).orElseThrow().status()).isEqualTo(ConversationStatus.BOT);
+    }
+
+    private String waitingChat() {
+        Conversation conversation = conversations.start("nl", null, null).conversation();
+        assertThat(line.enqueue(conversation, queues.find("algemeen").orElseThrow(), "customer_asked")).isTrue();
+        assertThat(conversations.find(conversation.id()).orElseThrow().holder())
+                .isEqualTo(new Holder.Queue("algemeen"));
+        return conversation.id();
+    }
+}
