@@ -148,9 +148,16 @@ final class LanguageIndex {
             return null;
         }
         try {
+            // all texts in one call, so that a remote source gets full batches rather than one call per entry
+            List<String> all = new ArrayList<>();
+            entries.forEach(entry -> all.addAll(texts(entry)));
+            float[][] embedded = source.examples(all);
             List<float[][]> vectors = new ArrayList<>();
+            int from = 0;
             for (FaqEntry entry : entries) {
-                vectors.add(source.examples(texts(entry)));
+                int count = texts(entry).size();
+                vectors.add(java.util.Arrays.copyOfRange(embedded, from, from + count));
+                from += count;
             }
             return new SemanticVectors(vectors);
         } catch (SentenceEmbeddings.Unavailable e) {
