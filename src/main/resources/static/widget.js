@@ -69,7 +69,9 @@
       restarted: 'Je vorige chat is verlopen. We zijn een nieuwe chat begonnen.',
       error: 'Er ging iets mis: {m}',
       transcriptTitle: 'Chatgesprek',
-      streaming: 'Antwoord wordt geschreven…'
+      streaming: 'Antwoord wordt geschreven…',
+      fieldSend: 'Doorgeven',
+      fieldInvalid: 'Dit antwoord klopt nog niet; zie het bericht hierboven.'
     },
     en: {
       openChat: 'Open the chat',
@@ -119,7 +121,9 @@
       restarted: 'Your previous chat had expired. We started a new one.',
       error: 'Something went wrong: {m}',
       transcriptTitle: 'Chat conversation',
-      streaming: 'Writing an answer…'
+      streaming: 'Writing an answer…',
+      fieldSend: 'Submit',
+      fieldInvalid: 'This answer is not right yet; see the message above.'
     }
   };
 
@@ -700,9 +704,63 @@
     }
 
     function dropOldQuickReplies() {
-      Array.prototype.forEach.call(log.querySelectorAll('.quick'), function (group) {
+      Array.prototype.forEach.call(log.querySelectorAll('.quick, .field-form'), function (group) {
         group.parentNode.removeChild(group);
       });
+    }
+
+    // ---- a self-service action's question as a form control: a label, its help, the error when asked
+    // again, keyboard only; the composer still takes free text for the same question
+    var FIELD_INPUT = {
+      ean: { inputmode: 'numeric', autocomplete: 'off' },
+      number: { inputmode: 'numeric', autocomplete: 'off' },
+      amount: { inputmode: 'decimal', autocomplete: 'off' },
+      postcode: { inputmode: 'text', autocomplete: 'postal-code' },
+      'house-number': { inputmode: 'text', autocomplete: 'address-line2' },
+      date: { inputmode: 'numeric', autocomplete: 'off' }
+    };
+    var fieldCount = 0;
+
+    function fieldForm(field, bubbleId) {
+      if (!field || typeof field !== 'object' || !field.name || !field.label) {
+        return null;
+      }
+      var id = 'loket-field-' + (++fieldCount);
+      var kind = FIELD_INPUT[String(field.type)] || { inputmode: 'text', autocomplete: 'off' };
+      var described = [];
+      var help = null;
+      var error = null;
+      if (field.help) {
+        help = el('p', { id: id + '-help', className: 'field-help', text: String(field.help) });
+        described.push(help.id);
+      }
+      if (field.invalid === true) {
+        error = el('p', { id: id + '-error', className: 'field-error', text: t.fieldInvalid });
+        described.push(error.id, bubbleId);
+      }
+      var control = el('input', {
+        id: id, className: 'field-input', type: 'text', name: String(field.name), required: true,
+        inputmode: kind.inputmode, autocomplete: kind.autocomplete, maxlength: String(MAX_TEXT),
+        'aria-invalid': field.invalid === true ? 'true' : null,
+        'aria-describedby': described.length ? described.join(' ') : null
+      });
+      var form = el('form', { className: 'field-form', 'data-field': String(field.name) }, [
+        el('label', { 'for': id, className: 'field-label', text: String(field.label) }),
+        help, error,
+        el('div', { className: 'field-row' }, [control, el('button', { type: 'submit', className: 'field-send', text: t.fieldSend })])
+      ]);
+      form.addEventListener('submit', function (e) {
+        e.preventDefault();
+        var value = control.value.trim();
+        if (!value) {
+          control.focus();
+          return;
+        }
+        state.answeredInForm = true;
+        sendMessage(value);
+        input.focus(); // until the next question arrives: then its own field takes the focus
+      });
+      return form;
     }
 
     function sourcesLine(sources) {
@@ -746,9 +804,14 @@
         el('span', { className: 'name', text: authorLabel(event) }),
         el('span', { className: 'time', text: timeOf(event) })
       ]);
-      var bubble = el('div', { className: 'bubble' }, [renderMarkdown(event.text)]);
+      var bubble = el('div', { className: 'bubble', id: event.field && event.seq ? 'loket-bubble-' + event.seq : null },
+        [renderMarkdown(event.text)]);
       item.appendChild(meta);
       item.appendChild(bubble);
+      var form = event.author === 'bot' ? fieldForm(event.field, bubble.id) : null;
+      if (form) {
+        item.appendChild(form);
+      }
       if (event.author === 'bot' && event.kind === 'message') {
         var src = sourcesLine(event.sources);
         if (src) {
@@ -823,6 +886,20 @@
         item.className += ' notice';
       }
       place(item);
+      var control = item.querySelector('.field-input');
+      // the next question of a form takes the focus when the customer is not busy typing elsewhere
+      if (live && control && state.open && (state.answeredInForm || (root.activeElement === input && !input.value))) {
+        control.focus();
+      }
+      if (live && event.author === 'bot' && !control && state.answeredInForm) {
+        // the form's last field is answered: its summary's first choice (confirm) takes the focus; after
+        // that the focus stays where the customer is
+        var choice = item.querySelector('.quick .chip');
+        if (choice && state.open) {
+          choice.focus();
+        }
+        state.answeredInForm = false;
+      }
       if (live && event.author !== 'customer') {
         announce(authorLabel(event) + ': ' + event.text);
         if (!state.open) {
@@ -1254,6 +1331,7 @@
           setStatus('closed');
           break;
         case 'rate_limited':
+        case 'unavailable': // nothing was stored: the unacknowledged messages go again in a moment
           state.flushTimer = setTimeout(flushOutbox, 1000);
           break;
         default:

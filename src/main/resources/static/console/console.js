@@ -514,7 +514,10 @@
     li.dataset.seq = String(e.seq);
     li.dataset.kind = e.kind;
     const who = note ? t('noteBy', { name: e.agentName }) : e.author === 'agent' ? e.agentName : t(e.author);
-    li.append(el('span', 'who', who + ' · ' + time(e.at) + (e.tier ? ' · ' + e.tier : '')
+    // a self-service action's result says which action and how it ended; its text says the rest
+    const action = e.kind === 'action' && e.attributes
+      ? ' · ' + [e.attributes.actionId, e.attributes.outcome].filter(Boolean).join(' ') : '';
+    li.append(el('span', 'who', who + ' · ' + time(e.at) + (e.tier ? ' · ' + e.tier : '') + action
       + (e.helpful === false ? ' · ' + t('unhelpful') : '')));
     // a message shows as the customer saw it (the widget renders Markdown); notes and status lines are plain text
     if (e.kind === 'message') li.append(markdown(e.text)); else li.append(el('div', 'body', e.text || ''));

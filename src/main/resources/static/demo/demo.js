@@ -6,6 +6,16 @@
   document.documentElement.setAttribute('lang', lang);
 
   document.addEventListener('DOMContentLoaded', function () {
+    // DEMO ONLY: the demo site's "backend" signs in a demo customer (a real site signs its own customer
+    // server-side), so the actions that need a verified customer can be tried (docs/actions.md)
+    fetch('/demo-only/signed-customer', { credentials: 'omit' }).then(function (response) {
+      return response.ok ? response.json() : null;
+    }).then(function (customer) {
+      if (customer && window.LoketWidget) {
+        window.LoketWidget.identify(customer);
+        document.documentElement.setAttribute('data-demo-customer', customer.name);
+      }
+    }).catch(function () { /* no demo sign-in: the widget runs without a customer */ });
     document.querySelectorAll('[data-lang-link]').forEach(function (a) {
       if (a.getAttribute('data-lang-link') === lang) {
         a.setAttribute('aria-current', 'true');

@@ -5,7 +5,6 @@ import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationListener;
 import nl.loket.conversation.Conversations;
-import nl.loket.conversation.EventKind;
 import nl.loket.handover.AgentAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,8 +88,8 @@ class AgentCommands {
         String id = write.note() ? readable(agent, write.conversationId()) : held(agent, write.conversationId());
         String dedupe = write.clientMsgId() == null ? null : "agent:" + agent.name() + ":" + write.clientMsgId();
         // the customer sees the display name; the login name stays inside the console
-        var event = new ConversationEvent(0, write.note() ? EventKind.NOTE : EventKind.MESSAGE, Author.AGENT,
-                write.text(), null, null, null, null, agent.displayName(), null, null, dedupe, null, null);
+        ConversationEvent event = write.note() ? new ConversationEvent.Note(agent.displayName(), write.text(), dedupe)
+                : new ConversationEvent.AgentMessage(agent.displayName(), write.text(), dedupe);
         switch (conversations.appendFromAgent(id, event)) {
             case AppendResult.Stored stored -> socket.send(frames.ack(id, write.clientMsgId(), stored.event().seq()));
             case AppendResult.Duplicate duplicate -> socket.send(frames.ack(id, write.clientMsgId(), duplicate.seq()));
@@ -121,7 +120,7 @@ class AgentCommands {
             @Override
             public void onEvent(ConversationEvent event) {
                 socket.send(frames.event(conversationId, event));
-                if (event.kind() == EventKind.STATUS && !ConsoleAccess.mayRead(socket.agent,
+                if (event instanceof ConversationEvent.StatusChange && !ConsoleAccess.mayRead(socket.agent,
                         handover.facts(conversationId).orElse(null))) {
                     // not on the subscription's own thread: closing it waits for that thread
                     Thread.ofVirtual().start(() -> socket.unfollow(conversationId));

@@ -9,6 +9,7 @@ import nl.loket.conversation.Conversation;
 import nl.loket.conversation.Conversations;
 import nl.loket.handover.AgentAction;
 import nl.loket.handover.CallbackTask;
+import nl.loket.handover.DeskAgent;
 import nl.loket.handover.Handover;
 import nl.loket.handover.HandoverPacket;
 import nl.loket.handover.Presence;
@@ -43,19 +44,24 @@ class HandoverLink {
     }
 
     AgentAction accept(String conversationId, Agent agent) {
-        return handover.accept(conversationId, agent.name());
+        return handover.accept(conversationId, desk(agent));
     }
 
     AgentAction transfer(String conversationId, Agent agent, String toQueue, String toAgent) {
-        return handover.transfer(conversationId, agent.name(), toQueue, toAgent);
+        return handover.transfer(conversationId, desk(agent), toQueue, toAgent);
     }
 
     AgentAction handBack(String conversationId, Agent agent) {
-        return handover.handBack(conversationId, agent.name());
+        return handover.handBack(conversationId, desk(agent));
     }
 
     AgentAction close(String conversationId, Agent agent) {
-        return handover.close(conversationId, agent.name());
+        return handover.close(conversationId, desk(agent));
+    }
+
+    /** The customer reads the agent's display name in the status texts, never the login name. */
+    private static DeskAgent desk(Agent agent) {
+        return new DeskAgent(agent.name(), agent.displayName());
     }
 
     Optional<HandoverPacket> packet(String conversationId) {

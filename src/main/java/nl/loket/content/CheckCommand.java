@@ -17,15 +17,15 @@ import java.util.ServiceLoader;
  * repository's CI. Every {@link ContentCheck} on the class path runs; every problem is printed as
  * {@code file:line: message}; the exit code is 1 when there are errors, 2 on wrong usage, 0 otherwise.
  *
- * <pre>bin/faq-check [faq-folder] [--prompts folder] [--against other-faq-folder] [--now date-time]</pre>
+ * <pre>bin/faq-check [faq-folder] [--prompts folder] [--actions folder] [--against other-faq-folder] [--now date-time]</pre>
  *
- * The prompts are looked for in a folder {@code prompts} next to the FAQ folder unless {@code --prompts}
- * says where; {@code --now} checks as if it were that moment (notices that have ended or are about to).
+ * The prompts and the actions are looked for in the folders {@code prompts} and {@code actions} next to the
+ * FAQ folder unless {@code --prompts} or {@code --actions} says where; {@code --now} checks as if it were that moment (notices that have ended or are about to).
  */
 public final class CheckCommand {
 
     private static final String USAGE = "usage: faq-check [faq-folder] [--prompts folder] "
-            + "[--against other-faq-folder] [--now 2026-12-01T12:00:00+01:00]";
+            + "[--actions folder] [--against other-faq-folder] [--now 2026-12-01T12:00:00+01:00]";
 
     private final PrintStream out;
     private final Clock clock;
@@ -42,6 +42,7 @@ public final class CheckCommand {
     public int run(String[] args) {
         Path faq = null;
         Path prompts = null;
+        Path actions = null;
         Path against = null;
         Clock at = clock;
         for (int i = 0; i < args.length; i++) {
@@ -51,6 +52,8 @@ public final class CheckCommand {
                 against = Path.of(args[++i]);
             } else if (arg.equals("--prompts") && valued) {
                 prompts = Path.of(args[++i]);
+            } else if (arg.equals("--actions") && valued) {
+                actions = Path.of(args[++i]);
             } else if (arg.equals("--now") && valued) {
                 try {
                     OffsetDateTime now = OffsetDateTime.parse(args[++i]);
@@ -67,17 +70,21 @@ public final class CheckCommand {
             }
         }
         faq = faq == null ? Path.of("faq") : faq;
-        for (Path folder : new Path[] {faq, prompts, against}) {
+        for (Path folder : new Path[] {faq, prompts, actions, against}) {
             if (folder != null && !Files.isDirectory(folder)) {
                 out.println(folder + ": not a folder");
                 return 2;
             }
         }
-        Path besideFaq = faq.resolveSibling("prompts");
-        if (prompts == null && Files.isDirectory(besideFaq)) {
-            prompts = besideFaq;
-        }
-        return check(new ContentCheck.Context(faq, Optional.ofNullable(prompts), Optional.ofNullable(against), at));
+        prompts = prompts == null ? besideFaq(faq, "prompts") : prompts;
+        actions = actions == null ? besideFaq(faq, "actions") : actions;
+        return check(new ContentCheck.Context(faq, Optional.ofNullable(prompts), Optional.ofNullable(actions),
+                Optional.ofNullable(against), at));
+    }
+
+    private static Path besideFaq(Path faq, String name) {
+        Path folder = faq.resolveSibling(name);
+        return Files.isDirectory(folder) ? folder : null;
     }
 
     private int check(ContentCheck.Context context) {

@@ -14,7 +14,7 @@ import java.util.Optional;
 public interface ContentCheck {
 
     /** Where the content is, and the moment the check runs at (notices that are about to end are warned about). */
-    record Context(Path faq, Optional<Path> prompts, Optional<Path> against, Clock clock) {
+    record Context(Path faq, Optional<Path> prompts, Optional<Path> actions, Optional<Path> against, Clock clock) {
     }
 
     /**

@@ -16,4 +16,13 @@ public interface ConversationListener {
     /** The text streamed for {@code replyTo} was withdrawn; a view drops it. */
     default void onDeltasDiscarded(long replyTo) {
     }
+
+    /**
+     * The view has more waiting than a client that reads can have (its client stopped reading).
+     * Return true to have the subscription closed (the listener then tells its client to resume
+     * from the log; it must not block); false keeps queueing. Called on the fan-out's dispatch thread.
+     */
+    default boolean fellBehind() {
+        return false;
+    }
 }

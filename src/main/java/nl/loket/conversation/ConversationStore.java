@@ -1,5 +1,8 @@
 package nl.loket.conversation;
 
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,11 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -29,12 +35,12 @@ class ConversationStore {
             RedisScript.of(new ClassPathResource("scripts/conversation-touch.lua"), Long.class);
 
     private final StringRedisTemplate redis;
-    private final JsonMapper json;
+    private final EventJson json;
     private final ConversationProperties properties;
 
     ConversationStore(StringRedisTemplate redis, JsonMapper json, ConversationProperties properties) {
         this.redis = redis;
-        this.json = json;
+        this.json = new EventJson(json);
         this.properties = properties;
     }
 
@@ -66,6 +72,29 @@ class ConversationStore {
                 .collect(Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().toString())));
     }
 
+    /**
+     * The meta hashes of these conversations, in their order (empty where unknown), in one pipelined
+     * round trip: a view of many chats (the console's inbox) reads them all at once.
+     */
+    List<Optional<Map<String, String>>> metas(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
+            for (String id : ids) {
+                connection.hashCommands().hGetAll(ConversationKeys.of(id).meta().getBytes(StandardCharsets.UTF_8));
+            }
+            return null;
+        });
+        List<Optional<Map<String, String>>> metas = new ArrayList<>(ids.size());
+        for (Object reply : replies) {
+            Map<?, ?> raw = (Map<?, ?>) reply;
+            metas.add(raw == null || raw.isEmpty() ? Optional.empty() : Optional.of(raw.entrySet().stream()
+                    .collect(Collectors.toMap(e -> e.getKey().toString(), e -> e.getValue().toString()))));
+        }
+        return metas;
+    }
+
     /** The meta hash and then each of {@code moduleHashes}, read in one script call; empty when unknown. */
     Optional<List<Map<String, String>>> metaWith(String id, List<String> moduleHashes) {
         List<String> keys = new ArrayList<>(moduleHashes.size() + 1);
@@ -92,24 +121,71 @@ class ConversationStore {
      * with {@code heldBy} only while that agent holds the chat.
      */
     AppendResult append(String id, ConversationEvent event, String allowedStatuses, Holder holder, String heldBy,
-            Instant now) {
+            Instant now, RoutingLeases.RouteNote route) {
         var keys = ConversationKeys.of(id);
-        String data = json.writeValueAsString(event);
-        List<?> reply = redis.execute(APPEND, keys.all(), data, nullToEmpty(event.clientMsgId()), allowedStatuses,
+        String data = json.write(event);
+        List<?> reply = redis.execute(APPEND, keys.all(), data, nullToEmpty(EventJson.clientMsgId(event)),
+                allowedStatuses,
                 Long.toString(properties.retention().toMillis()), ConversationKeys.FANOUT_CHANNEL, id,
                 holder == null ? "" : holder.status().name(), holder == null ? "" : holder.queueName(),
-                holder instanceof Holder.Agent a ? a.agent() : "", Long.toString(now.toEpochMilli()),
-                nullToEmpty(heldBy), Integer.toString(properties.maxEvents()));
+                holder == null ? "" : holder.agentField(), Long.toString(now.toEpochMilli()),
+                nullToEmpty(heldBy), Integer.toString(properties.maxEvents()),
+                route.leaseEnd() > 0 ? Long.toString(route.leaseEnd()) : "", route.node(),
+                route.answers() > 0 ? Long.toString(route.answers()) : "");
         long code = (Long) reply.get(0);
         long seq = (Long) reply.get(1);
         String third = String.valueOf(reply.get(2));
+        if (code >= 0) {
+            awaitReplicas(id, seq); // a duplicate too: the original may not have reached a replica yet
+        }
         return switch ((int) code) {
-            case 1 -> new AppendResult.Stored(event.stored(seq, Instant.ofEpochMilli(Long.parseLong(third))));
+            case 1 -> new AppendResult.Stored(EventJson.stamped(event, seq, Instant.ofEpochMilli(Long.parseLong(third))));
             case 0 -> new AppendResult.Duplicate(seq);
             case -1 -> new AppendResult.UnknownConversation();
             case -2 -> new AppendResult.StatusRefused(ConversationStatus.valueOf(third));
             default -> throw new IllegalStateException("the log refused holder " + holder + " for " + third);
         };
+    }
+
+    /**
+     * With {@code loket.conversation.replicas}, holds the append until that many replicas have it
+     * (Redis {@code WAIT} counts every earlier write of the connection, and the append was one), so a
+     * failover to a replica cannot lose it and hand its seq out again. Refused as not stored otherwise.
+     */
+    private void awaitReplicas(String id, long seq) {
+        int wanted = properties.replicas();
+        if (wanted == 0) {
+            return;
+        }
+        long timeout = properties.replicaTimeout().toMillis();
+        Long acknowledged = redis.execute((RedisCallback<Long>) connection -> await(((RedisClusterAsyncCommands<?, ?>)
+                connection.getNativeConnection()).waitForReplication(wanted, timeout)));
+        if (acknowledged == null || acknowledged < wanted) {
+            throw new NotReplicated(id, seq, acknowledged == null ? 0 : acknowledged, wanted);
+        }
+    }
+
+    private static Long await(RedisFuture<Long> reply) {
+        try {
+            return reply.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NotReplicated("interrupted while waiting for replicas");
+        } catch (ExecutionException e) {
+            throw new NotReplicated("WAIT failed: " + e.getCause());
+        }
+    }
+
+    /** The primary stored an event that not enough replicas have: it does not count as stored (nor acknowledged). */
+    static final class NotReplicated extends DataAccessResourceFailureException {
+
+        NotReplicated(String id, long seq, long acknowledged, int wanted) {
+            this("#" + seq + " of " + id + " reached " + acknowledged + " of the " + wanted + " replicas required");
+        }
+
+        NotReplicated(String message) {
+            super(message);
+        }
     }
 
     List<ConversationEvent> eventsAfter(String id, long afterSeq, long upToSeq) {
@@ -133,13 +209,14 @@ class ConversationStore {
     }
 
     ConversationEvent decode(long seq, long atMillis, String data) {
-        return json.readValue(data, ConversationEvent.class).stored(seq, Instant.ofEpochMilli(atMillis));
+        return json.read(data, seq, Instant.ofEpochMilli(atMillis));
     }
 
     private ConversationEvent decode(long seq, Map<Object, Object> fields, Map<Object, Object> feedback) {
         ConversationEvent event = decode(seq, Long.parseLong(fields.get("at").toString()), fields.get("data").toString());
         Object helpful = feedback.get(Long.toString(seq));
-        return helpful == null ? event : event.withHelpful(Boolean.parseBoolean(helpful.toString()));
+        return helpful != null && event instanceof ConversationEvent.BotMessage answer
+                ? answer.withHelpful(Boolean.parseBoolean(helpful.toString())) : event;
     }
 
     boolean putFeedback(String id, long seq, boolean helpful) {

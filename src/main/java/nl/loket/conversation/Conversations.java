@@ -23,14 +23,16 @@ public class Conversations {
 
     private final ConversationStore store;
     private final EventFanout fanout;
+    private final RoutingLeases leases;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Map<Author, Counter> messagesByAuthor = new EnumMap<>(Author.class);
 
-    Conversations(ConversationStore store, EventFanout fanout, ApplicationEventPublisher events,
+    Conversations(ConversationStore store, EventFanout fanout, RoutingLeases leases, ApplicationEventPublisher events,
             MeterRegistry meters, Clock clock) {
         this.store = store;
         this.fanout = fanout;
+        this.leases = leases;
         this.events = events;
         this.clock = clock;
         for (Author author : Author.values()) {
@@ -54,6 +56,20 @@ public class Conversations {
             return Optional.empty();
         }
         return store.meta(id).map(m -> conversation(id, m));
+    }
+
+    /**
+     * These conversations, in their order (empty where unknown or malformed), read in one round trip:
+     * for views of many chats at once, such as the console's inbox.
+     */
+    public List<Optional<Conversation>> findAll(List<String> ids) {
+        List<String> known = ids.stream().filter(ConversationIds::isWellFormed).toList();
+        var metas = store.metas(known).iterator();
+        var byId = new java.util.HashMap<String, Optional<Conversation>>();
+        for (String id : known) {
+            byId.put(id, metas.next().map(m -> conversation(id, m)));
+        }
+        return ids.stream().map(id -> byId.getOrDefault(id, Optional.empty())).toList();
     }
 
     /**
@@ -81,9 +97,32 @@ public class Conversations {
                 && store.meta(id).map(m -> Tokens.matches(token, m.get("token"))).orElse(false);
     }
 
-    /** A customer message, stored once per clientMsgId; refused once the conversation is closed. */
+    /**
+     * A customer message, stored once per clientMsgId; refused once the conversation is closed. A
+     * stored one is recorded, in the same atomic step, as still to be routed by this node: hand it
+     * to {@link #routing}, and if this node dies first another one routes it (durable routing).
+     */
     public AppendResult appendCustomerMessage(String id, String clientMsgId, String text) {
-        return append(id, ConversationEvent.customerMessage(text, clientMsgId), OPEN);
+        if (!ConversationIds.isWellFormed(id)) {
+            return new AppendResult.UnknownConversation();
+        }
+        AppendResult result = store.append(id, new ConversationEvent.CustomerMessage(text, clientMsgId), OPEN, null, null,
+                clock.instant(), leases.beforeCustomerMessage(id));
+        if (result instanceof AppendResult.Stored stored) {
+            leases.acknowledged(id, stored.event().seq());
+            messagesByAuthor.get(Author.CUSTOMER).increment();
+        }
+        return result;
+    }
+
+    /**
+     * Runs {@code work} as the routing of the stored customer message {@code seq}, on this thread:
+     * the first event it appends for the conversation marks the message routed in the same atomic
+     * step, and one that appends nothing marks it at the end. When {@code work} throws, the message
+     * stays recorded and any node routes it again once this node's lease has run out.
+     */
+    public void routing(String id, long seq, Runnable work) {
+        leases.route(id, seq, work);
     }
 
     /** The seq a customer message with this clientMsgId was stored as, if it was: a resend need not cost anything. */
@@ -92,32 +131,42 @@ public class Conversations {
     }
 
     /** A bot event, stored only while the status is BOT: bot silence is checked atomically in Redis. */
-    public AppendResult appendFromBot(String id, ConversationEvent event) {
+    public AppendResult appendFromBot(String id, ConversationEvent.BotMessage event) {
         return append(id, event, ",BOT,");
     }
 
     /** An agent's message or note, stored only while an agent holds the conversation. */
     public AppendResult appendFromAgent(String id, ConversationEvent event) {
+        if (event.author() != Author.AGENT) {
+            throw new IllegalArgumentException("an agent writes agent messages and notes, not a " + event.kind());
+        }
         return append(id, event, ",AGENT,");
     }
 
     /** A system notice for an open conversation. */
-    public AppendResult appendNotice(String id, ConversationEvent event) {
+    public AppendResult appendNotice(String id, ConversationEvent.Notice event) {
+        return append(id, event, OPEN);
+    }
+
+    /** What a self-service action came to; logged while the conversation is open. */
+    public AppendResult appendActionResult(String id, ConversationEvent.ActionResult event) {
         return append(id, event, OPEN);
     }
 
     /**
      * Moves the conversation from {@code transition.from()} to {@code transition.holder()} (status and
-     * holder in one atomic step) and logs {@code event} (a status event); refused when the status is
-     * no longer {@code from}, so two nodes cannot both make the same move.
+     * holder in one atomic step) and logs {@code event}; refused when the status is no longer
+     * {@code from}, so two nodes cannot both make the same move.
      */
-    public AppendResult changeStatus(String id, Transition transition, ConversationEvent event) {
-        if (event.kind() != EventKind.STATUS || event.status() != transition.to()) {
+    public AppendResult changeStatus(String id, Transition transition, ConversationEvent.StatusChange event) {
+        if (event.status() != transition.to()) {
             throw new IllegalArgumentException("a status change is logged as a status event for its target");
         }
+        var route = leases.noteFor(id);
         AppendResult result = store.append(id, event, "," + transition.from().name() + ",", transition.holder(),
-                transition.heldBy(), clock.instant());
+                transition.heldBy(), clock.instant(), route);
         if (result instanceof AppendResult.Stored stored) {
+            leases.answered(route, id);
             events.publishEvent(new StatusChanged(id, transition.from(), transition.to(), stored.event()));
         }
         return result;
@@ -130,8 +179,7 @@ public class Conversations {
             if (current == ConversationStatus.CLOSED) {
                 return;
             }
-            var event = ConversationEvent.statusChange(ConversationStatus.CLOSED, null, null, null,
-                    Map.of("reason", reason));
+            var event = new ConversationEvent.StatusChange(ConversationStatus.CLOSED, null, Map.of("reason", reason));
             if (!(changeStatus(id, Transition.of(current, ConversationStatus.CLOSED), event)
                     instanceof AppendResult.StatusRefused)) {
                 return;
@@ -149,8 +197,7 @@ public class Conversations {
      */
     public boolean recordFeedback(String id, long seq, boolean helpful) {
         List<ConversationEvent> target = store.eventsAfter(id, seq - 1, seq);
-        if (target.isEmpty() || target.getFirst().author() != Author.BOT
-                || target.getFirst().kind() != EventKind.MESSAGE) {
+        if (target.isEmpty() || !(target.getFirst() instanceof ConversationEvent.BotMessage)) {
             return false;
         }
         return store.putFeedback(id, seq, helpful);
@@ -182,9 +229,13 @@ public class Conversations {
         if (!ConversationIds.isWellFormed(id)) {
             return new AppendResult.UnknownConversation();
         }
-        AppendResult result = store.append(id, event, allowedStatuses, null, null, clock.instant());
-        if (result instanceof AppendResult.Stored && event.kind() == EventKind.MESSAGE) {
-            messagesByAuthor.get(event.author()).increment();
+        var route = leases.noteFor(id);
+        AppendResult result = store.append(id, event, allowedStatuses, null, null, clock.instant(), route);
+        if (result instanceof AppendResult.Stored) {
+            leases.answered(route, id);
+            if (event.kind() == EventKind.MESSAGE) {
+                messagesByAuthor.get(event.author()).increment();
+            }
         }
         return result;
     }

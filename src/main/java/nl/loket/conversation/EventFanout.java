@@ -9,10 +9,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
+import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
@@ -20,12 +22,15 @@ import org.springframework.stereotype.Component;
 /**
  * Delivers every appended event to the local subscribers of its conversation, whichever node
  * appended it. Every node listens on one channel, subscribed once at start-up, so there is no
- * window in which a new subscriber's channel is not yet live; the log fills any gap.
+ * window in which a new subscriber's channel is not yet live; the log fills any gap, also the
+ * one a dropped pub/sub connection leaves: on every (re)subscription each live view catches up.
  */
 @Component
-class EventFanout implements MessageListener {
+class EventFanout implements MessageListener, SubscriptionListener {
 
     private static final Logger log = LoggerFactory.getLogger(EventFanout.class);
+    /** Events, deltas and typing signals one view may have waiting before it counts as fallen behind. */
+    private static final int MAX_WAITING = 500;
 
     private final ConversationStore store;
     private final Map<String, Set<LiveSubscription>> local = new ConcurrentHashMap<>();
@@ -50,6 +55,15 @@ class EventFanout implements MessageListener {
 
     int localSubscriptions() {
         return local.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /**
+     * The channel is subscribed: at start-up, and again after the connection dropped and came back.
+     * What was published in between reached nobody, so every live view reads it from the log.
+     */
+    @Override
+    public void onChannelSubscribed(byte[] channel, long count) {
+        local.values().forEach(subscriptions -> subscriptions.forEach(s -> s.enqueue(() -> s.catchUp(Long.MAX_VALUE))));
     }
 
     @Override
@@ -98,6 +112,7 @@ class EventFanout implements MessageListener {
         private final ConversationListener listener;
         private final Queue<Runnable> pending = new ConcurrentLinkedQueue<>();
         private final AtomicBoolean draining = new AtomicBoolean();
+        private final AtomicInteger waiting = new AtomicInteger();
         private long lastDelivered;
         private volatile boolean open = true;
 
@@ -113,6 +128,12 @@ class EventFanout implements MessageListener {
         }
 
         void enqueue(Runnable work) {
+            if (waiting.incrementAndGet() > MAX_WAITING && listener.fellBehind()) {
+                // its client stopped reading: drop the view rather than hold its backlog in memory; the
+                // listener tells the client to resume, from the log
+                close();
+                return;
+            }
             pending.add(work);
             if (draining.compareAndSet(false, true)) {
                 lanes.execute(this::drain);
@@ -122,7 +143,13 @@ class EventFanout implements MessageListener {
         private void drain() {
             do {
                 for (Runnable work = pending.poll(); work != null; work = pending.poll()) {
-                    work.run();
+                    waiting.decrementAndGet();
+                    try {
+                        work.run();
+                    } catch (RuntimeException e) {
+                        // a catch-up that could not read the log (Redis away): the next event or resubscription retries
+                        log.warn("live view of {} could not catch up: {}", conversationId, e.toString());
+                    }
                 }
                 draining.set(false);
             } while (!pending.isEmpty() && draining.compareAndSet(false, true));

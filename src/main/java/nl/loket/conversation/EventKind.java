@@ -8,7 +8,9 @@ public enum EventKind {
     STATUS,
     NOTICE,
     /** An agent's internal note: stored in the log, never shown to the customer. */
-    NOTE;
+    NOTE,
+    /** The result of a self-service action (its id, outcome and reference in the attributes). */
+    ACTION;
 
     @JsonValue
     public String wireName() {

@@ -18,10 +18,20 @@ public sealed interface Holder {
         }
     }
 
-    /** Waiting in {@code queue} for a person. */
-    record Queue(String queue) implements Holder {
+    /**
+     * Waiting in {@code queue} for a person.
+     *
+     * @param forAgent the one agent the chat was transferred to (only they may take it), or null for
+     *     anyone of the queue
+     */
+    record Queue(String queue, String forAgent) implements Holder {
         public Queue {
             requireText(queue, "queue");
+            forAgent = forAgent == null || forAgent.isEmpty() ? null : forAgent;
+        }
+
+        public Queue(String queue) {
+            this(queue, null);
         }
 
         @Override
@@ -50,6 +60,16 @@ public sealed interface Holder {
         }
     }
 
+    /** What the meta hash's agent field holds: the agent holding the chat, or the one a waiting chat is meant for. */
+    default String agentField() {
+        return switch (this) {
+            case Agent a -> a.agent();
+            case Queue q -> q.forAgent() == null ? "" : q.forAgent();
+            case Bot b -> "";
+            case Closed c -> "";
+        };
+    }
+
     /** The queue of a waiting chat or the queue an agent's chat came from. */
     default String queueName() {
         return switch (this) {
@@ -60,11 +80,14 @@ public sealed interface Holder {
         };
     }
 
-    /** Rebuilds the holder from the meta hash's three fields; a missing queue or agent reads as "". */
+    /**
+     * Rebuilds the holder from the meta hash's three fields; a missing queue or agent reads as "". For
+     * a waiting chat the agent field is the agent it is meant for.
+     */
     static Holder of(ConversationStatus status, String queue, String agent) {
         return switch (status) {
             case BOT -> new Bot();
-            case QUEUED -> new Queue(queue);
+            case QUEUED -> new Queue(queue, agent);
             case AGENT -> new Agent(agent, queue);
             case CLOSED -> new Closed();
         };

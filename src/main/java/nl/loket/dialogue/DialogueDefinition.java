@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import nl.loket.conversation.QuickReply;
 
 /**
@@ -15,9 +16,11 @@ import nl.loket.conversation.QuickReply;
  * @param cancel the quick reply that ends the dialogue without a result; null when it cannot be cancelled
  * @param confirmation when not null, the summary of the answers to confirm before the dialogue completes
  * @param confirm the quick replies for the confirmation: {@code yes} completes, {@code no} cancels
+ * @param leaves when it accepts an answer, the dialogue ends there ({@link DialogueStep.Left}) and the answer is
+ *     handled as any other message (a customer asking for a person mid-form); null: never
  */
 public record DialogueDefinition(String id, String intro, List<Field> fields, QuickReply skip, QuickReply cancel,
-        Function<Map<String, String>, String> confirmation, Confirm confirm) {
+        Function<Map<String, String>, String> confirmation, Confirm confirm, Predicate<String> leaves) {
 
     public DialogueDefinition {
         Objects.requireNonNull(id, "id");
@@ -26,6 +29,11 @@ public record DialogueDefinition(String id, String intro, List<Field> fields, Qu
         if (confirmation != null) {
             Objects.requireNonNull(confirm, "a confirmation needs its yes/no replies");
         }
+    }
+
+    public DialogueDefinition(String id, String intro, List<Field> fields, QuickReply skip, QuickReply cancel,
+            Function<Map<String, String>, String> confirmation, Confirm confirm) {
+        this(id, intro, fields, skip, cancel, confirmation, confirm, null);
     }
 
     /** A dialogue that completes when the last field is answered, without a confirmation. */

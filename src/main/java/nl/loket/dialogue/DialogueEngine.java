@@ -25,6 +25,9 @@ final class DialogueEngine {
         if (definition.cancel() != null && definition.cancel().value().equalsIgnoreCase(answer)) {
             return new DialogueStep.Cancelled(definition.id(), phase.answers());
         }
+        if (definition.leaves() != null && definition.leaves().test(answer)) {
+            return new DialogueStep.Left(definition.id(), phase.answers());
+        }
         return switch (phase) {
             case DialoguePhase.Asking asking -> answerField(definition, asking, answer);
             case DialoguePhase.Confirming confirming -> confirm(definition, confirming, answer);
@@ -39,10 +42,18 @@ final class DialogueEngine {
         if (field.optional() && definition.skip() != null && definition.skip().value().equalsIgnoreCase(answer)) {
             return askFrom(definition, asking.field() + 1, asking.answers(), "");
         }
+        if (field.parse() != null) {
+            Optional<String> value = field.parse().apply(answer);
+            return value.isPresent()
+                    ? askFrom(definition, asking.field() + 1, DialoguePhase.with(asking.answers(), field.name(),
+                            value.get()), "")
+                    : new DialogueStep.Ask(asking, field.check().apply(answer).orElse(field.prompt()),
+                            repliesFor(definition, field), invalid(field));
+        }
         if (field.isChoice() && !field.offers(answer)) {
             return field.check().apply(answer)
                     .<DialogueStep>map(retry -> new DialogueStep.Ask(asking, retry, repliesFor(definition, field)))
-                    .orElseGet(() -> new DialogueStep.Left(definition.id()));
+                    .orElseGet(() -> new DialogueStep.Left(definition.id(), asking.answers()));
         }
         Optional<String> problem = field.isChoice() ? Optional.empty() : field.check().apply(answer);
         if (problem.isPresent()) {
@@ -76,7 +87,7 @@ final class DialogueEngine {
             Field field = definition.fields().get(next);
             String text = intro.isEmpty() ? field.prompt() : intro + " " + field.prompt();
             return new DialogueStep.Ask(new DialoguePhase.Asking(definition.id(), next, answers), text,
-                    repliesFor(definition, field));
+                    repliesFor(definition, field), field.attributes());
         }
         if (definition.confirmation() != null) {
             var confirm = definition.confirm();
@@ -84,6 +95,10 @@ final class DialogueEngine {
                     definition.confirmation().apply(answers), List.of(confirm.yes(), confirm.no()));
         }
         return new DialogueStep.Completed(definition.id(), answers);
+    }
+
+    private static Map<String, String> invalid(Field field) {
+        return field.attributes().isEmpty() ? Map.of() : DialoguePhase.with(field.attributes(), "field.invalid", "true");
     }
 
     private static List<QuickReply> repliesFor(DialogueDefinition definition, Field field) {

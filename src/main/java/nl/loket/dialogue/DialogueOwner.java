@@ -15,4 +15,11 @@ public interface DialogueOwner {
 
     /** A dialogue ended ({@link DialogueStep.Completed} or {@link DialogueStep.Cancelled}); what the bot says next. */
     Optional<Reply> finished(Conversation conversation, DialogueStep ended);
+
+    /**
+     * The customer left the dialogue before it ended (an answer it does not take, or the "talk to a person"
+     * button); the message is routed as usual after this. Nothing to do by default.
+     */
+    default void left(Conversation conversation, DialogueStep.Left left) {
+    }
 }

@@ -1,5 +1,6 @@
 package nl.loket.gateway;
 
+import io.lettuce.core.RedisException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import nl.loket.conversation.StartedConversation;
 import nl.loket.routing.Router;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.BinaryMessage;
@@ -30,6 +32,7 @@ import org.springframework.web.socket.WebSocketMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /** The customer channel {@code /ws/chat}; the protocol is in docs/protocol.md. */
 @Component
@@ -41,6 +44,8 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
     private static final int TEXT_BUFFER_CHARS = 2048;
     /** RFC 6455 1013: the client should reconnect later, not at once. */
     private static final CloseStatus TRY_AGAIN_LATER = new CloseStatus(1013, "too many connections; try again later");
+    /** The client stopped reading what it was sent; docs/protocol.md. */
+    private static final CloseStatus FELL_BEHIND = new CloseStatus(4000, "fell behind: reconnect and resume with hello.lastSeq");
 
     private final Conversations conversations;
     private final Router router;
@@ -111,6 +116,11 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
             handle(socket, reader.read(text));
         } catch (BadFrame e) {
             send(socket, frames.error(e.code(), e.getMessage()));
+        } catch (DataAccessException | RedisException e) {
+            // Redis is away (the budgets talk to Lettuce directly), or no replica confirmed: never acknowledged
+            log.warn("refused a frame on socket {}: Redis unavailable ({})", session.getId(), e.toString());
+            send(socket, frames.error(ErrorCode.UNAVAILABLE, "we cannot store this safely right now; send it again "
+                    + "in a moment (a message sent twice is stored once)"));
         } catch (RuntimeException e) {
             log.error("could not handle a frame on socket {}", session.getId(), e);
             send(socket, frames.error(ErrorCode.INTERNAL, "something went wrong on our side; please try again"));
@@ -286,11 +296,25 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         }
     }
 
+    /**
+     * Drops a socket whose client stopped reading, with a close that says to resume: the widget (any
+     * client) reconnects and replays from its last seq. Memory per socket stays bounded meanwhile.
+     */
+    private static void resume(CustomerSocket socket) {
+        try {
+            socket.session.close(FELL_BEHIND);
+        } catch (IOException | RuntimeException e) {
+            log.debug("could not close the fallen-behind socket {}: {}", socket.session.getId(), e.toString());
+        }
+    }
+
     private static void send(CustomerSocket socket, WebSocketMessage<?> message) {
         try {
             if (socket.session.isOpen()) {
                 socket.session.sendMessage(message);
             }
+        } catch (SessionLimitExceededException e) {
+            resume(socket); // its send buffer is full: nothing more would ever reach it
         } catch (IOException | RuntimeException e) {
             log.debug("could not send to socket {}: {}", socket.session.getId(), e.toString());
         }
@@ -327,6 +351,12 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         @Override
         public void onDeltasDiscarded(long replyTo) {
             send(socket, frames.discardDeltas(replyTo));
+        }
+
+        @Override
+        public boolean fellBehind() {
+            Thread.startVirtualThread(() -> resume(socket)); // the close may wait for the stuck write
+            return true;
         }
     }
 }

@@ -10,6 +10,8 @@ enum ErrorCode {
     UNKNOWN_CONVERSATION,
     FORBIDDEN,
     CONVERSATION_CLOSED,
+    /** Redis cannot be reached: nothing was stored; send it again in a moment. */
+    UNAVAILABLE,
     INTERNAL;
 
     String wireName() {

@@ -49,9 +49,20 @@ class ServerFrames {
         node.remove("clientMsgId");
         node.remove("attributes");
         // the one module detail customers see: how long they will wait, in seconds
-        String waitMinutes = event.attribute("estimatedWaitMinutes");
+        String waitMinutes = ConversationEvent.attribute(event, "estimatedWaitMinutes");
         if (waitMinutes != null) {
             node.put("estimatedWait", Long.parseLong(waitMinutes) * 60);
+        }
+        // a question of a form (a self-service action) describes its field, for a form control in the widget
+        if (ConversationEvent.attribute(event, "field.name") != null) {
+            ObjectNode field = node.putObject("field");
+            for (String part : new String[] {"name", "type", "label", "help"}) {
+                String value = ConversationEvent.attribute(event, "field." + part);
+                if (value != null) {
+                    field.put(part, value);
+                }
+            }
+            field.put("invalid", "true".equals(ConversationEvent.attribute(event, "field.invalid")));
         }
         ObjectNode frame = json.createObjectNode().put("type", "event");
         frame.setAll(node);

@@ -51,11 +51,7 @@ class AgentDesk {
     }
 
     /** Takes a waiting chat. Exactly one of several agents accepting at once, on any nodes, gets it. */
-    AgentAction accept(String conversationId, String agentName) {
-        String forAgent = store.state(conversationId).get("forAgent");
-        if (forAgent != null && !forAgent.equals(agentName)) {
-            return AgentAction.NOT_YOURS;
-        }
+    AgentAction accept(String conversationId, DeskAgent agent) {
         Conversation conversation = conversations.find(conversationId).orElse(null);
         if (conversation == null) {
             return AgentAction.UNKNOWN_CONVERSATION;
@@ -63,20 +59,23 @@ class AgentDesk {
         if (!(conversation.holder() instanceof Holder.Queue waiting)) {
             return AgentAction.NOT_WAITING;
         }
+        if (waiting.forAgent() != null && !waiting.forAgent().equals(agent.name())) {
+            return AgentAction.NOT_YOURS;
+        }
         String queue = waiting.queue();
-        var event = ConversationEvent.statusChange(ConversationStatus.AGENT,
-                texts.say(conversation, "handover.agent-joined", agentName), agentName, null,
-                Map.of("reason", "accepted", "queue", queue));
-        store.assign(agentName, conversationId, true); // an index: chatsOf checks it against the holder
-        AppendResult result = conversations.changeStatus(conversationId,
-                Transition.of(ConversationStatus.QUEUED, new Holder.Agent(agentName, queue)), event);
+        var event = new ConversationEvent.StatusChange(ConversationStatus.AGENT,
+                texts.say(conversation, "handover.agent-joined", agent.displayName()),
+                Map.of("reason", "accepted", "queue", queue, "agent", agent.name())).withAgent(agent.displayName());
+        store.assign(agent.name(), conversationId, true); // an index: chatsOf checks it against the holder
+        // refused, too, when the chat was taken and passed to another agent since it was read
+        AppendResult result = conversations.changeStatus(conversationId, Transition.acceptedBy(agent.name(), queue),
+                event);
         return switch (result) {
             case AppendResult.Stored stored -> {
                 afterTransition.run();
                 store.putState(conversationId, Map.of("acceptedAt", Long.toString(clock.millis())));
-                store.removeState(conversationId, "forAgent");
                 line.leave(queue, conversationId);
-                events.publishEvent(new HandoverEvent.AgentJoined(conversationId, agentName, queue));
+                events.publishEvent(new HandoverEvent.AgentJoined(conversationId, agent.name(), queue));
                 yield AgentAction.DONE;
             }
             case AppendResult.UnknownConversation u -> AgentAction.UNKNOWN_CONVERSATION;
@@ -97,8 +96,10 @@ class AgentDesk {
                 .or(() -> Optional.ofNullable(store.state(conversationId).get("queue")));
     }
 
+    /** The one agent a waiting chat is meant for: part of the holder, moved with the status. */
     Optional<String> waitingFor(String conversationId) {
-        return Optional.ofNullable(store.state(conversationId).get("forAgent"));
+        return conversations.find(conversationId).map(Conversation::holder)
+                .flatMap(h -> h instanceof Holder.Queue q ? Optional.ofNullable(q.forAgent()) : Optional.empty());
     }
 
     List<String> chatsOf(String agentName) {
@@ -106,17 +107,20 @@ class AgentDesk {
                 .sorted().toList();
     }
 
-    AgentAction handBack(String conversationId, String agentName) {
-        return fromAgent(conversationId, agentName, new Holder.Bot(), "handover.handed-back", null, "handed_back");
+    AgentAction handBack(String conversationId, DeskAgent agent) {
+        return fromAgent(conversationId, agent, new Holder.Bot(), "handover.handed-back", "handed_back");
     }
 
-    AgentAction close(String conversationId, String agentName) {
-        return fromAgent(conversationId, agentName, new Holder.Closed(), "handover.closed", null, "agent_closed");
+    AgentAction close(String conversationId, DeskAgent agent) {
+        return fromAgent(conversationId, agent, new Holder.Closed(), "handover.closed", "agent_closed");
     }
 
-    /** Puts the chat back in a queue (another team), or in front of one agent when {@code toAgent} is set. */
-    AgentAction transfer(String conversationId, String agentName, String toQueue, String toAgent) {
-        Optional<Conversation> held = heldBy(conversationId, agentName);
+    /**
+     * Puts the chat back in a queue (another team), or in front of one agent when {@code toAgent} is
+     * set: that agent is part of the new holder, written with the status in one step.
+     */
+    AgentAction transfer(String conversationId, DeskAgent agent, String toQueue, String toAgent) {
+        Optional<Conversation> held = heldBy(conversationId, agent.name());
         if (held.isEmpty()) {
             return conversations.find(conversationId).isEmpty() ? AgentAction.UNKNOWN_CONVERSATION
                     : AgentAction.NOT_YOURS;
@@ -126,15 +130,9 @@ class AgentDesk {
         if (queue == null) {
             return AgentAction.UNKNOWN_QUEUE;
         }
-        // before the transition, so the chat is never waiting for everyone while it is meant for one agent
         store.putState(conversationId, Map.of("queue", queue.name()));
-        if (toAgent != null) {
-            store.putState(conversationId, Map.of("forAgent", toAgent));
-        } else {
-            store.removeState(conversationId, "forAgent");
-        }
-        AgentAction action = fromAgent(conversationId, agentName, new Holder.Queue(queue.name()),
-                "handover.transferred", toAgent, "transfer");
+        AgentAction action = fromAgent(conversationId, agent, new Holder.Queue(queue.name(), toAgent),
+                "handover.transferred", "transfer");
         if (action == AgentAction.DONE) {
             store.removeState(conversationId, "acceptedAt");
             line.queued(conversationId, queue.name(), toAgent);
@@ -148,35 +146,36 @@ class AgentDesk {
                 .filter(c -> c.holder() instanceof Holder.Agent a && a.agent().equals(agentName));
     }
 
-    private AgentAction fromAgent(String conversationId, String agentName, Holder to, String textKey,
-            String toAgent, String reason) {
+    private AgentAction fromAgent(String conversationId, DeskAgent agent, Holder to, String textKey, String reason) {
         Conversation conversation = conversations.find(conversationId).orElse(null);
         if (conversation == null) {
             return AgentAction.UNKNOWN_CONVERSATION;
         }
-        if (!(conversation.holder() instanceof Holder.Agent held) || !held.agent().equals(agentName)) {
+        if (!(conversation.holder() instanceof Holder.Agent held) || !held.agent().equals(agent.name())) {
             return AgentAction.NOT_YOURS;
         }
         Map<String, String> attributes = new HashMap<>();
         attributes.put("reason", reason);
-        attributes.put("agent", agentName);
+        attributes.put("agent", agent.name());
         if (to instanceof Holder.Queue q) {
             attributes.put("queue", q.queue());
-        }
-        if (toAgent != null) {
-            attributes.put("toAgent", toAgent);
+            if (q.forAgent() != null) {
+                attributes.put("toAgent", q.forAgent());
+            }
         }
         String queueTitle = queues.find(to instanceof Holder.Queue q ? q.queue() : held.queue())
                 .map(q -> q.title(conversation.lang())).orElse("");
-        var event = ConversationEvent.statusChange(to.status(), texts.say(conversation, textKey, agentName, queueTitle),
-                to.status() == ConversationStatus.QUEUED ? null : agentName, null, attributes);
-        if (!(conversations.changeStatus(conversationId, Transition.byAgent(agentName, to), event)
+        // the customer reads the display name; the login name stays in the attributes, for agents
+        var event = new ConversationEvent.StatusChange(to.status(),
+                texts.say(conversation, textKey, agent.displayName(), queueTitle), attributes)
+                .withAgent(to.status() == ConversationStatus.QUEUED ? null : agent.displayName());
+        if (!(conversations.changeStatus(conversationId, Transition.byAgent(agent.name(), to), event)
                 instanceof AppendResult.Stored)) {
             return AgentAction.NOT_YOURS;
         }
-        store.assign(agentName, conversationId, false);
+        store.assign(agent.name(), conversationId, false);
         switch (to) {
-            case Holder.Bot b -> events.publishEvent(new HandoverEvent.ChatHandedBack(conversationId, agentName,
+            case Holder.Bot b -> events.publishEvent(new HandoverEvent.ChatHandedBack(conversationId, agent.name(),
                     held.queue()));
             case Holder.Closed c -> events.publishEvent(new HandoverEvent.ChatClosed(conversationId, held.queue()));
             case Holder.Queue q -> {

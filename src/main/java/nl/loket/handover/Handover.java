@@ -3,6 +3,7 @@ package nl.loket.handover;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.loket.conversation.Conversation;
 import nl.loket.dialogue.Reply;
@@ -24,10 +25,11 @@ public class Handover {
     private final Callbacks callbacks;
     private final PacketBuilder packets;
     private final QueueCatalog queues;
+    private final HandoverStore store;
     private final Clock clock;
 
     Handover(Triggers triggers, HandoverDialogue dialogue, AgentDesk desk, Inbox inbox, AgentPresence presence,
-            Callbacks callbacks, PacketBuilder packets, QueueCatalog queues, Clock clock) {
+            Callbacks callbacks, PacketBuilder packets, QueueCatalog queues, HandoverStore store, Clock clock) {
         this.triggers = triggers;
         this.dialogue = dialogue;
         this.desk = desk;
@@ -36,6 +38,7 @@ public class Handover {
         this.callbacks = callbacks;
         this.packets = packets;
         this.queues = queues;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -71,6 +74,14 @@ public class Handover {
         return dialogue.request(conversation, reason, topic);
     }
 
+    /**
+     * Details the customer already gave elsewhere (a self-service action's filled-in values): they go into
+     * the handover packet and are not asked again.
+     */
+    public void noteDetails(String conversationId, Map<String, String> details) {
+        store.putDetails(conversationId, details);
+    }
+
     /** A customer message while the chat waits in a queue: it may leave the queue; the bot never answers. */
     public void customerWaiting(Conversation conversation, String text) {
         dialogue.customerWaiting(conversation, text);
@@ -79,21 +90,24 @@ public class Handover {
     // ---------------------------------------------------------------- agent side (console)
 
     /** Takes a waiting chat. Exactly one of several agents accepting at once, on any nodes, gets it. */
-    public AgentAction accept(String conversationId, String agentName) {
-        return desk.accept(conversationId, agentName);
+    public AgentAction accept(String conversationId, DeskAgent agent) {
+        return desk.accept(conversationId, agent);
     }
 
-    public AgentAction handBack(String conversationId, String agentName) {
-        return desk.handBack(conversationId, agentName);
+    public AgentAction handBack(String conversationId, DeskAgent agent) {
+        return desk.handBack(conversationId, agent);
     }
 
-    public AgentAction close(String conversationId, String agentName) {
-        return desk.close(conversationId, agentName);
+    public AgentAction close(String conversationId, DeskAgent agent) {
+        return desk.close(conversationId, agent);
     }
 
-    /** Puts the chat back in a queue (another team), or in front of one agent when {@code toAgent} is set. */
-    public AgentAction transfer(String conversationId, String agentName, String toQueue, String toAgent) {
-        return desk.transfer(conversationId, agentName, toQueue, toAgent);
+    /**
+     * Puts the chat back in a queue (another team), or in front of one agent when {@code toAgent} (a
+     * login name) is set.
+     */
+    public AgentAction transfer(String conversationId, DeskAgent agent, String toQueue, String toAgent) {
+        return desk.transfer(conversationId, agent, toQueue, toAgent);
     }
 
     /** The agent holding the chat, if an agent holds it. */

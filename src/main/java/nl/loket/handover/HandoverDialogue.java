@@ -80,7 +80,7 @@ class HandoverDialogue implements DialogueOwner {
         QueueDefinition queue = chooser.choose(conversation, reason, topic);
         store.putState(conversation.id(), Map.of("reason", reason, "queue", queue.name(),
                 "requestedAt", Long.toString(clock.millis())));
-        store.removeState(conversation.id(), "forAgent", "acceptedAt");
+        store.removeState(conversation.id(), "acceptedAt");
         packets.start(conversation, reason, queue.name(), clock.instant());
         events.publishEvent(new HandoverEvent.HandoverRequested(conversation.id(), reason, queue.name()));
         if (offerAlternativesWhenUnavailable(conversation, queue, reason)) {
@@ -97,12 +97,11 @@ class HandoverDialogue implements DialogueOwner {
             return;
         }
         String queue = conversation.holder().queueName();
-        var event = ConversationEvent.statusChange(ConversationStatus.BOT,
-                texts.say(conversation, "handover.left-queue"), null, null,
+        var event = new ConversationEvent.StatusChange(ConversationStatus.BOT,
+                texts.say(conversation, "handover.left-queue"),
                 Map.of("reason", "customer_left_queue", "queue", queue));
         if (conversations.changeStatus(conversation.id(), Transition.of(ConversationStatus.QUEUED,
                 ConversationStatus.BOT), event) instanceof AppendResult.Stored) {
-            store.removeState(conversation.id(), "forAgent");
             line.leave(queue, conversation.id());
             events.publishEvent(new HandoverEvent.ChatLeftQueue(conversation.id(), queue));
         }
@@ -213,7 +212,7 @@ class HandoverDialogue implements DialogueOwner {
             outcome = "closed";
         }
         dialogues.startQuietly(conversation.id(), noAgent(conversation));
-        conversations.appendNotice(conversation.id(), ConversationEvent.notice(text,
+        conversations.appendNotice(conversation.id(), new ConversationEvent.Notice(text,
                 texts.replies(conversation, "handover.leave-message", "handover.carry-on"),
                 Map.of("reason", reason, "queue", queue.name(), "outcome", outcome)));
         return true;

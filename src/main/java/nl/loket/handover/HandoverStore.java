@@ -195,6 +195,15 @@ class HandoverStore {
         return tasks;
     }
 
+    /** The stored packets of these chats, in their order (null where none), in one round trip. */
+    List<String> packets(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> values = redis.opsForValue().multiGet(ids.stream().map(HandoverStore::packetKey).toList());
+        return values == null ? java.util.Collections.nCopies(ids.size(), null) : values;
+    }
+
     String callback(String id) {
         return redis.opsForValue().get(callbackKey(id));
     }

@@ -1,6 +1,7 @@
 package nl.loket.handover;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.loket.conversation.Conversation;
-import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
+import nl.loket.conversation.Holder;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,10 @@ class Inbox {
     }
 
     private record Snapshot(long version, List<WaitingChat> waiting) {
+    }
+
+    /** A chat the queue's index and its holder agree is waiting, before its packet is read. */
+    private record Place(String conversationId, String queue, Instant queuedAt, long position, String forAgent) {
     }
 
     @EventListener
@@ -74,25 +79,37 @@ class Inbox {
         }
     }
 
+    /**
+     * Two round trips however many chats wait (besides one read of each queue's index): the holders
+     * of every chat the indexes list, to check the indexes against, then every packet at once.
+     */
     private List<WaitingChat> compute() {
-        List<WaitingChat> result = new ArrayList<>();
-        for (QueueDefinition queue : queues.all()) {
+        List<QueueDefinition> all = List.copyOf(queues.all());
+        List<List<Map.Entry<String, Instant>>> indexed = all.stream().map(q -> store.waitingIn(q.name())).toList();
+        var holders = conversations.findAll(indexed.stream().flatMap(List::stream).map(Map.Entry::getKey).toList())
+                .iterator();
+        List<Place> waiting = new ArrayList<>();
+        for (int q = 0; q < all.size(); q++) {
+            String queue = all.get(q).name();
             long position = 0;
-            for (var entry : store.waitingIn(queue.name())) {
-                Optional<Conversation> conversation = conversations.find(entry.getKey());
-                if (conversation.isEmpty() || conversation.get().status() != ConversationStatus.QUEUED
-                        || !conversation.get().holder().queueName().equals(queue.name())) {
-                    store.dequeue(queue.name(), entry.getKey()); // expired, closed or taken while the node died
+            for (var entry : indexed.get(q)) {
+                Optional<Conversation> conversation = holders.next();
+                if (conversation.isEmpty() || !(conversation.get().holder() instanceof Holder.Queue holder)
+                        || !holder.queue().equals(queue)) {
+                    store.dequeue(queue, entry.getKey()); // expired, closed or taken while the node died
                     continue;
                 }
                 position++;
-                Map<String, String> state = store.state(entry.getKey());
-                var packet = packets.view(entry.getKey(), state, clock.instant());
-                if (packet.isPresent()) {
-                    result.add(new WaitingChat(entry.getKey(), queue.name(), entry.getValue(), position,
-                            state.get("forAgent"), packet.get()));
-                }
+                waiting.add(new Place(entry.getKey(), queue, entry.getValue(), position, holder.forAgent()));
             }
+        }
+        List<Optional<HandoverPacket>> views = packets.waitingViews(
+                waiting.stream().map(Place::conversationId).toList(), clock.instant());
+        List<WaitingChat> result = new ArrayList<>(waiting.size());
+        for (int i = 0; i < waiting.size(); i++) {
+            Place chat = waiting.get(i);
+            views.get(i).ifPresent(p -> result.add(new WaitingChat(chat.conversationId(), chat.queue(),
+                    chat.queuedAt(), chat.position(), chat.forAgent(), p)));
         }
         result.sort(Comparator.comparing(WaitingChat::queuedAt));
         return List.copyOf(result);

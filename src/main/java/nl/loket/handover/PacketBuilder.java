@@ -7,12 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import nl.loket.conversation.Author;
 import nl.loket.conversation.Conversation;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
-import nl.loket.conversation.EventKind;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -49,18 +47,22 @@ class PacketBuilder {
         List<String> askedSinceBot = new ArrayList<>();
         List<HandoverPacket.BotAttempt> attempts = new ArrayList<>();
         for (ConversationEvent e : conversations.eventsAfter(conversation.id(), 0)) {
-            if (e.kind() == EventKind.STATUS && e.status() == ConversationStatus.BOT) {
-                askedSinceBot.clear(); // back with the bot after an earlier handover: a new question
-            }
-            if (e.kind() != EventKind.MESSAGE) {
-                continue;
-            }
-            if (e.author() == Author.CUSTOMER && e.text() != null) {
-                asked.add(e.text());
-                askedSinceBot.add(e.text());
-            } else if (e.author() == Author.BOT && e.attribute("dialogue") == null) {
-                attempts.add(new HandoverPacket.BotAttempt(e.seq(), e.tier(), e.text(), e.sources(),
-                        e.attribute("score"), e.attribute("entryId"), e.helpful(), e.attribute("outcome")));
+            switch (e) {
+                case ConversationEvent.StatusChange s when s.status() == ConversationStatus.BOT ->
+                    askedSinceBot.clear(); // back with the bot after an earlier handover: a new question
+                case ConversationEvent.CustomerMessage m when m.text() != null -> {
+                    asked.add(m.text());
+                    askedSinceBot.add(m.text());
+                }
+                case ConversationEvent.BotMessage m when m.attribute("dialogue") == null ->
+                    attempts.add(new HandoverPacket.BotAttempt(m.seq(), m.tier(), m.text(), m.sources(),
+                            m.attribute("score"), m.attribute("entryId"), m.helpful(), m.attribute("outcome")));
+                case ConversationEvent.ActionResult a -> // what self-service did, as told: "... submitted, ref 2026-12345"
+                    attempts.add(new HandoverPacket.BotAttempt(a.seq(), "action", a.text(), List.of(), null,
+                            a.attribute("actionId"), null, a.attribute("outcome")));
+                default -> {
+                    // agents' messages, notes, notices and the bot's dialogue questions are no bot attempts
+                }
             }
         }
         store.putPacket(conversation.id(), json.writeValueAsString(new HandoverPacket(HandoverPacket.VERSION,
@@ -110,20 +112,27 @@ class PacketBuilder {
 
     /** The stored packet as the agent sees it now: with how long the chat has waited (or waited). */
     Optional<HandoverPacket> view(String conversationId, Instant now) {
-        return view(conversationId, store.state(conversationId), now);
+        String accepted = store.state(conversationId).get("acceptedAt");
+        return stored(conversationId).map(p -> waited(p,
+                accepted == null ? now : Instant.ofEpochMilli(Long.parseLong(accepted)), now));
     }
 
-    /** The same, with handover's state of the chat read already. */
-    Optional<HandoverPacket> view(String conversationId, Map<String, String> state, Instant now) {
-        return stored(conversationId).map(p -> {
-            if (p.queuedAt() == null) {
-                return p;
-            }
-            String accepted = state.get("acceptedAt");
-            Instant until = accepted == null ? now : Instant.ofEpochMilli(Long.parseLong(accepted));
-            return p.withWaitingSeconds(Math.max(0, Duration.between(p.queuedAt(),
-                    until.isAfter(p.queuedAt()) ? until : now).toSeconds()));
-        });
+    /**
+     * The packets of chats that wait now, read in one round trip for all of them: a waiting chat has
+     * waited until now (nobody accepted it since it was queued).
+     */
+    List<Optional<HandoverPacket>> waitingViews(List<String> conversationIds, Instant now) {
+        return store.packets(conversationIds).stream()
+                .map(s -> Optional.ofNullable(s).map(p -> waited(json.readValue(p, HandoverPacket.class), now, now)))
+                .toList();
+    }
+
+    private static HandoverPacket waited(HandoverPacket p, Instant until, Instant now) {
+        if (p.queuedAt() == null) {
+            return p;
+        }
+        return p.withWaitingSeconds(Math.max(0, Duration.between(p.queuedAt(),
+                until.isAfter(p.queuedAt()) ? until : now).toSeconds()));
     }
 
     private Optional<HandoverPacket> stored(String conversationId) {

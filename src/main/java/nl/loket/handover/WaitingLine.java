@@ -8,7 +8,6 @@ import nl.loket.conversation.Conversation;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
-import nl.loket.conversation.EventKind;
 import nl.loket.conversation.Holder;
 import nl.loket.conversation.Transition;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,11 +43,10 @@ class WaitingLine {
     boolean enqueue(Conversation conversation, QueueDefinition queue, String reason) {
         long position = store.waitingCount(queue.name()) + 1;
         long minutes = estimatedMinutes(queue, position);
-        var event = new ConversationEvent(0, EventKind.STATUS, nl.loket.conversation.Author.SYSTEM,
-                texts.say(conversation, "handover.queued", queue.title(conversation.lang()), position, minutes), null,
-                null, null, List.of(texts.reply(conversation, "handover.carry-on")), null, ConversationStatus.QUEUED,
-                (int) position, null, null,
-                Map.of("reason", reason, "queue", queue.name(), "estimatedWaitMinutes", Long.toString(minutes)));
+        var event = new ConversationEvent.StatusChange(ConversationStatus.QUEUED,
+                texts.say(conversation, "handover.queued", queue.title(conversation.lang()), position, minutes),
+                Map.of("reason", reason, "queue", queue.name(), "estimatedWaitMinutes", Long.toString(minutes)))
+                .inQueue((int) position, List.of(texts.reply(conversation, "handover.carry-on")));
         if (!(conversations.changeStatus(conversation.id(),
                 Transition.of(ConversationStatus.BOT, new Holder.Queue(queue.name())), event)
                 instanceof AppendResult.Stored)) {
@@ -79,10 +77,8 @@ class WaitingLine {
                 continue;
             }
             long minutes = estimatedMinutes(queue, position);
-            conversations.appendNotice(waiting.id(), new ConversationEvent(0, EventKind.NOTICE,
-                    nl.loket.conversation.Author.SYSTEM,
-                    texts.say(waiting, "handover.queue-position", position, minutes), null, null, null, null, null,
-                    null, (int) position, null, null,
+            conversations.appendNotice(waiting.id(), new ConversationEvent.Notice(0, null,
+                    texts.say(waiting, "handover.queue-position", position, minutes), (int) position, List.of(),
                     Map.of("queue", queueName, "estimatedWaitMinutes", Long.toString(minutes))));
         }
     }

@@ -1,7 +1,6 @@
 package nl.loket.llm;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
@@ -24,20 +23,8 @@ class LlmBreaker {
     private final boolean on;
 
     LlmBreaker(LlmProperties properties, ModelClient client) {
-        this.breaker = circuit("llm", properties.breaker());
+        this.breaker = properties.breaker().breaker("llm");
         this.on = client.offReason() == null;
-    }
-
-    /** A breaker with the tier's settings; the FAQ's remote embeddings have one of their own. */
-    static CircuitBreaker circuit(String name, LlmProperties.Breaker b) {
-        return CircuitBreaker.of(name, CircuitBreakerConfig.custom()
-                .failureRateThreshold(b.failureRatePercent())
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(b.slidingWindow())
-                .minimumNumberOfCalls(Math.min(b.minimumCalls(), b.slidingWindow()))
-                .waitDurationInOpenState(b.openFor())
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .build());
     }
 
     boolean tryAcquire() {

@@ -5,8 +5,12 @@ import nl.loket.conversation.ConversationEvent;
 /** What the LLM tier did with a question. */
 public sealed interface LlmOutcome {
 
-    /** A checked, cited answer was stored. */
-    record Answered(ConversationEvent event) implements LlmOutcome {
+    /**
+     * A checked, cited answer, not stored yet: the router appends it as it appends every tier's answer.
+     * The text streamed for it stays on screen until the stored event replaces it; when the log refuses
+     * the answer (the chat left BOT meanwhile) the router withdraws that text.
+     */
+    record Answered(ConversationEvent.BotMessage answer) implements LlmOutcome {
     }
 
     /**

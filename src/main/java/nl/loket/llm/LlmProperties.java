@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import nl.loket.resilience.BreakerSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -28,7 +29,7 @@ record LlmProperties(
         @DefaultValue("6") @Min(0) @Max(50) int historyTurns,
         @DefaultValue("4") @Min(1) @Max(10) int topK,
         @DefaultValue @Valid Retry retry,
-        @DefaultValue @Valid Breaker breaker,
+        @DefaultValue @Valid BreakerSettings breaker,
         @DefaultValue @Valid Redaction redaction) {
 
     /**
@@ -49,11 +50,6 @@ record LlmProperties(
             @DefaultValue("2.0") @DecimalMin("1.0") double multiplier) {
     }
 
-    /** Skips the tier for {@code openFor} once {@code failureRatePercent} of the last calls failed. */
-    record Breaker(@DefaultValue("50") @Min(1) @Max(100) int failureRatePercent,
-            @DefaultValue("10") @Min(1) int slidingWindow, @DefaultValue("5") @Min(1) int minimumCalls,
-            @DefaultValue("30s") Duration openFor) {
-    }
 
     /** Extra redaction patterns (customer and contract numbers differ per organisation). */
     record Redaction(@DefaultValue List<@Valid NamedPattern> patterns) {

@@ -14,10 +14,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.Conversations;
-import nl.loket.conversation.EventKind;
 import nl.loket.handover.HandoverPacket;
 import nl.loket.handover.HandoverSummarizer;
 import nl.loket.handover.HandoverSummary;
@@ -113,16 +111,16 @@ class LlmSummarizer implements HandoverSummarizer {
         int customerTurns = packet.customerMessages().size();
         StringBuilder out = new StringBuilder();
         for (ConversationEvent e : conversations.eventsAfter(packet.conversationId(), 0)) {
-            if (e.kind() != EventKind.MESSAGE || e.text() == null) {
+            if (e.text() == null) {
                 continue;
             }
-            if (e.author() == Author.CUSTOMER && customerTurns > 0) {
+            if (e instanceof ConversationEvent.CustomerMessage m && customerTurns > 0) {
                 customerTurns--;
-                out.append("<turn author=\"customer\">").append(prompt.customerText(e.text(), known))
+                out.append("<turn author=\"customer\">").append(prompt.customerText(m.text(), known))
                         .append("</turn>\n");
-            } else if (e.author() == Author.BOT && attempts.contains(e.seq())) {
-                out.append("<turn author=\"assistant\"").append(Boolean.FALSE.equals(e.helpful())
-                        ? " marked=\"unhelpful\"" : "").append('>').append(prompt.customerText(e.text(), known))
+            } else if (e instanceof ConversationEvent.BotMessage m && attempts.contains(m.seq())) {
+                out.append("<turn author=\"assistant\"").append(Boolean.FALSE.equals(m.helpful())
+                        ? " marked=\"unhelpful\"" : "").append('>').append(prompt.customerText(m.text(), known))
                         .append("</turn>\n");
             }
         }

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import nl.loket.conversation.AppendResult;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.Conversations;
 import nl.loket.conversation.Source;
@@ -16,9 +15,9 @@ import org.springframework.stereotype.Service;
 /**
  * Answers a question from the FAQ entries it is given: streams the model's answer as deltas (held
  * back while it may be a link or contact the check would block), checks it (citation or abstain),
- * and stores it as a {@code tier: llm} event. Anything else (off, breaker
- * open, abstained, blocked, failed) stores nothing, withdraws the streamed text and tells the caller
- * to post the fallback. Call it on a thread that may block (the router's lanes).
+ * and returns it as a {@code tier: llm} bot message for the router to append. Anything else (off,
+ * breaker open, abstained, blocked, failed) withdraws the streamed text and tells the caller to post
+ * the fallback. It stores nothing itself. Call it on a thread that may block (the router's lanes).
  */
 @Service
 public class LlmTier {
@@ -131,7 +130,7 @@ public class LlmTier {
                         streamed.set(true);
                         conversations.streamDelta(request.conversationId(), request.replyTo(), rest);
                     }
-                    yield checked(request, rendered, done, elapsed, watch);
+                    yield checked(request, rendered, done, elapsed, watch.stillBot());
                 }
             };
             if (!(outcome instanceof LlmOutcome.Answered) && streamed.get()) {
@@ -165,7 +164,7 @@ public class LlmTier {
     }
 
     private LlmOutcome checked(LlmRequest request, GroundedPrompt.Rendered rendered, ModelCall.Result.Completed done,
-            long elapsed, StatusWatch.Watch watch) {
+            long elapsed, boolean stillBot) {
         metrics.firstToken(done.firstTokenNanos());
         if (done.response().tokenUsage() != null) {
             metrics.tokens(done.response().tokenUsage().inputTokenCount(),
@@ -181,15 +180,13 @@ public class LlmTier {
                 log.info("blocked an LLM answer for {}: {}", request.conversationId(), b.reason());
                 yield new LlmOutcome.NotAnswered("blocked:" + b.reason());
             }
-            case AnswerCheck.Verdict.Accepted accepted -> store(request, accepted, done, elapsed, watch);
+            case AnswerCheck.Verdict.Accepted accepted -> stillBot ? answered(request, accepted, done, elapsed)
+                    : new LlmOutcome.Cancelled();
         };
     }
 
-    private LlmOutcome store(LlmRequest request, AnswerCheck.Verdict.Accepted accepted,
-            ModelCall.Result.Completed done, long elapsed, StatusWatch.Watch watch) {
-        if (!watch.stillBot()) {
-            return new LlmOutcome.Cancelled();
-        }
+    private LlmOutcome answered(LlmRequest request, AnswerCheck.Verdict.Accepted accepted,
+            ModelCall.Result.Completed done, long elapsed) {
         Map<String, String> attributes = new LinkedHashMap<>();
         attributes.put("outcome", "llm");
         attributes.put("model", client.modelName());
@@ -198,14 +195,8 @@ public class LlmTier {
         attributes.put("attempts", Integer.toString(done.attempts()));
         attributes.put("offered", String.join(",", request.sources().stream().map(GroundingSource::id).toList()));
         List<Source> sources = accepted.cited().stream().map(s -> new Source(s.id(), s.title())).toList();
-        var event = ConversationEvent.botMessage(accepted.text(), "llm", sources, List.of(), attributes);
-        AppendResult result = conversations.appendFromBot(request.conversationId(), event);
-        if (result instanceof AppendResult.Stored stored) {
-            metrics.answered(elapsed);
-            return new LlmOutcome.Answered(stored.event());
-        }
-        // The log refuses bot events outside BOT: the last guard of bot silence.
-        return result instanceof AppendResult.StatusRefused ? new LlmOutcome.Cancelled()
-                : new LlmOutcome.NotAnswered("not_stored");
+        metrics.answered(elapsed);
+        return new LlmOutcome.Answered(new ConversationEvent.BotMessage(accepted.text(), "llm", sources, List.of(),
+                attributes));
     }
 }

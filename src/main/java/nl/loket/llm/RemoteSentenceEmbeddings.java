@@ -41,7 +41,7 @@ class RemoteSentenceEmbeddings implements SentenceEmbeddings {
         this.questions = on ? SemanticIndex.model(properties, properties.timeouts().embeddings(), 0) : null;
         this.examples = on ? SemanticIndex.model(properties, properties.timeouts().total(),
                 properties.retry().maxAttempts() - 1) : null;
-        this.breaker = LlmBreaker.circuit("faq-embeddings", properties.breaker());
+        this.breaker = properties.breaker().breaker("faq-embeddings");
     }
 
     @Override

@@ -1,10 +1,12 @@
 package nl.loket.routing;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.loket.action.Actions;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.QuickReply;
 import nl.loket.conversation.Source;
@@ -23,14 +25,16 @@ class FaqTier {
 
     private final Faq faq;
     private final MessageSource texts;
+    private final Actions actions;
 
-    FaqTier(Faq faq, MessageSource texts) {
+    FaqTier(Faq faq, MessageSource texts, Actions actions) {
         this.faq = faq;
         this.texts = texts;
+        this.actions = actions;
     }
 
     /** The FAQ's reply and what it means for the route; empty when the FAQ has nothing. */
-    record Reply(ConversationEvent event, RouteOutcome outcome, Optional<String> handoverQueue) {
+    record Reply(ConversationEvent.BotMessage event, RouteOutcome outcome, Optional<String> handoverQueue) {
     }
 
     Optional<Reply> reply(String lang, String question) {
@@ -48,8 +52,10 @@ class FaqTier {
         attributes.put("entryId", entry.id());
         attributes.put("outcome", "faq");
         attributes.put("score", score(match));
-        var event = ConversationEvent.botMessage(entry.answer(), "faq", List.of(new Source(entry.id(), entry.title())),
-                entry.quickReplies(), attributes);
+        var replies = new ArrayList<>(actions.offeredWith(entry.id(), entry.lang())); // "do it here" first
+        replies.addAll(entry.quickReplies());
+        var event = new ConversationEvent.BotMessage(entry.answer(), "faq", List.of(new Source(entry.id(), entry.title())),
+                replies, attributes);
         return new Reply(event, new RouteOutcome.FaqAnswered(entry.id(), entry.tags()),
                 entry.handsOver() ? Optional.of(entry.handover()) : Optional.empty());
     }
@@ -60,7 +66,7 @@ class FaqTier {
                 .toList();
         List<String> ids = match.clarify().stream().map(c -> c.entry().id()).toList();
         String text = texts.getMessage("faq.clarify", null, Locale.forLanguageTag(lang));
-        var event = ConversationEvent.botMessage(text, "faq", List.of(), options,
+        var event = new ConversationEvent.BotMessage(text, "faq", List.of(), options,
                 Map.of("outcome", "faq_clarify", "candidates", String.join(",", ids), "score", score(match)));
         return new Reply(event, new RouteOutcome.Clarified(ids), Optional.empty());
     }

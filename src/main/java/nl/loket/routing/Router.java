@@ -1,15 +1,18 @@
 package nl.loket.routing;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.loket.action.Actions;
 import nl.loket.conversation.Conversation;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationState;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
 import nl.loket.conversation.QuickReply;
+import nl.loket.conversation.RoutingTakenOver;
 import nl.loket.dialogue.DialogueOwner;
 import nl.loket.dialogue.DialoguePhase;
 import nl.loket.dialogue.DialogueStep;
@@ -20,6 +23,7 @@ import nl.loket.llm.LlmOutcome;
 import nl.loket.llm.LlmRequest;
 import nl.loket.llm.LlmTier;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,7 +31,8 @@ import org.springframework.stereotype.Service;
  * the FAQ, the LLM, an honest "I cannot answer". Bot silence is enforced here, once: nothing runs
  * unless the conversation is in {@link ConversationStatus#BOT}, and the log refuses bot events in
  * any other status. Everything it needs to decide (status, holder, dialogue phase, what the
- * triggers need) is one Redis read; the log is read only when the LLM needs the history.
+ * triggers need) is one Redis read; the log is read only when the LLM needs the history. Every
+ * bot message, whichever tier or dialogue wrote it, is appended here and nowhere else.
  */
 @Service
 public class Router {
@@ -41,9 +46,11 @@ public class Router {
     private final MessageSource texts;
     private final FaqTier faq;
     private final LlmTier llm;
+    private final Actions actions;
 
     Router(Conversations conversations, Handover handover, Dialogues dialogues, List<DialogueOwner> dialogueOwners,
-            RoutingMemory memory, ConversationLanes lanes, MessageSource texts, FaqTier faq, LlmTier llm) {
+            RoutingMemory memory, ConversationLanes lanes, MessageSource texts, FaqTier faq, LlmTier llm,
+            Actions actions) {
         this.conversations = conversations;
         this.handover = handover;
         this.dialogues = dialogues;
@@ -53,22 +60,40 @@ public class Router {
         this.texts = texts;
         this.faq = faq;
         this.llm = llm;
+        this.actions = actions;
     }
 
-    /** Routes a stored customer message; returns at once, the answer arrives as events. */
+    /**
+     * Routes a stored customer message; returns at once, the answer arrives as events. Durable: if
+     * this node dies before the answer is stored, another node routes the message ({@link #takeOver}).
+     */
     public void customerSaid(String conversationId, ConversationEvent message) {
-        lanes.submit(conversationId, () -> read(conversationId).ifPresent(state -> {
-            String question = Handover.questionKey(message.text());
-            memory.remember(conversationId, question, route(state, message, question));
-        }));
+        lanes.submit(conversationId, () -> conversations.routing(conversationId, message.seq(),
+                () -> read(conversationId).ifPresent(state -> {
+                    String question = Handover.questionKey(message.text());
+                    RouteOutcome outcome = route(state, message, question);
+                    // an answer to a dialogue is no question: "Ja, graag" to two offers is not asking twice
+                    memory.remember(conversationId, outcome instanceof RouteOutcome.DialogueContinued ? "" : question,
+                            outcome);
+                })));
+    }
+
+    /** A message another node acknowledged but did not live to route. */
+    @EventListener
+    void takeOver(RoutingTakenOver taken) {
+        customerSaid(taken.conversationId(), taken.message());
     }
 
     /** The customer pressed "talk to a person". */
     public void customerAskedForPerson(String conversationId) {
         // the reason is always ours: a client-chosen one (say "faq_handover:klachten") would pick a queue
-        lanes.submit(conversationId, () -> read(conversationId).filter(Router::isBot)
-                .ifPresent(state -> memory.remember(conversationId, "",
-                        startHandover(state.conversation(), "customer_asked", recalled(state).topic()))));
+        lanes.submit(conversationId, () -> read(conversationId).filter(Router::isBot).ifPresent(state -> {
+            // a form left for a person: its owner hands what was filled in to the handover first
+            phase(state).ifPresent(p -> owner(p).ifPresent(o -> o.left(state.conversation(),
+                    new DialogueStep.Left(p.dialogue(), p.answers()))));
+            memory.remember(conversationId, "", startHandover(state.conversation(), "customer_asked",
+                    recalled(state).topic()));
+        }));
     }
 
     /**
@@ -116,14 +141,22 @@ public class Router {
         if (reason.isPresent()) {
             return startHandover(conversation, reason.get(), recalled.topic());
         }
+        Optional<Reply> action = actions.reply(conversation, message.text());
+        if (action.isPresent()) {
+            say(conversation, action.get(), Map.of("dialogue", "action"));
+            return new RouteOutcome.DialogueContinued("action");
+        }
         Optional<FaqTier.Reply> fromFaq = faq.reply(conversation.lang(), message.text());
         if (fromFaq.isPresent()) {
             var reply = fromFaq.get();
-            if (conversations.appendFromBot(conversation.id(), reply.event()).stored().isEmpty()) {
+            if (!append(conversation, reply.event())) {
                 return new RouteOutcome.Silent(ConversationStatus.BOT); // left BOT while the FAQ answered
             }
             if (reply.handoverQueue().isPresent() && reply.outcome() instanceof RouteOutcome.FaqAnswered answered) {
                 return startHandover(conversation, "faq_handover:" + reply.handoverQueue().get(), answered.topic());
+            }
+            if (reply.outcome() instanceof RouteOutcome.FaqAnswered answered) {
+                actions.answeredWith(conversation, answered.entryId()); // its "do it here" quick reply starts it
             }
             return reply.outcome();
         }
@@ -131,7 +164,7 @@ public class Router {
     }
 
     private Optional<RouteOutcome> continueDialogue(Conversation conversation, DialoguePhase phase, String text) {
-        DialogueOwner owner = dialogueOwners.stream().filter(o -> o.owns(phase.dialogue())).findFirst().orElse(null);
+        DialogueOwner owner = owner(phase).orElse(null);
         if (owner == null) { // its module is gone (renamed in an upgrade): the message is routed as usual
             dialogues.end(conversation.id());
             return Optional.empty();
@@ -139,9 +172,10 @@ public class Router {
         DialogueStep step = dialogues.answer(conversation.id(), owner.definition(phase.dialogue(), conversation),
                 phase, text);
         switch (step) {
-            case DialogueStep.Ask ask -> say(conversation, new Reply(ask.text(), ask.quickReplies()),
-                    Map.of("dialogue", phase.dialogue()));
+            case DialogueStep.Ask ask -> say(conversation, new Reply(ask.text(), ask.quickReplies(),
+                    ask.attributes()), Map.of("dialogue", phase.dialogue()));
             case DialogueStep.Left left -> {
+                owner.left(conversation, left);
                 return Optional.empty();
             }
             case DialogueStep.Completed c -> owner.finished(conversation, c)
@@ -160,35 +194,51 @@ public class Router {
 
     /** The LLM tier, then the final fallback: an honest reply that says how to reach a person. */
     private RouteOutcome answerWithLlm(Conversation conversation, ConversationEvent message) {
-        String notAnswered;
-        if (!llm.enabled()) {
-            notAnswered = "off";
-        } else {
+        String notAnswered = "off";
+        if (llm.enabled()) {
             var sources = llm.sources(message.text(), conversation.lang());
             var history = conversations.eventsAfter(conversation.id(),
                     Math.max(0, message.seq() - 1 - 3L * llm.historyTurns()));
-            notAnswered = switch (llm.answer(new LlmRequest(conversation.id(), message.seq(), message.text(),
-                    conversation.lang(), history, sources))) {
-                case LlmOutcome.Answered a -> null;
-                case LlmOutcome.Cancelled c -> null;
-                case LlmOutcome.NotAnswered n -> n.reason();
-            };
-        }
-        if (notAnswered == null) {
-            return new RouteOutcome.LlmAnswered();
+            switch (llm.answer(new LlmRequest(conversation.id(), message.seq(), message.text(), conversation.lang(),
+                    history, sources))) {
+                case LlmOutcome.Answered a -> {
+                    if (append(conversation, a.answer())) {
+                        return new RouteOutcome.LlmAnswered();
+                    }
+                    // the chat left BOT after the tier's last look: the streamed text goes, nothing is said
+                    conversations.discardDeltas(conversation.id(), message.seq());
+                    return new RouteOutcome.Silent(ConversationStatus.BOT);
+                }
+                case LlmOutcome.Cancelled c -> {
+                    return new RouteOutcome.Silent(ConversationStatus.BOT);
+                }
+                case LlmOutcome.NotAnswered n -> notAnswered = n.reason();
+            }
         }
         Locale locale = Locale.forLanguageTag(conversation.lang());
         var offer = new QuickReply(texts.getMessage("router.ask-person.label", null, locale),
                 texts.getMessage("router.ask-person.value", null, locale));
-        conversations.appendFromBot(conversation.id(), ConversationEvent.botMessage(
-                texts.getMessage("router.cannot-answer", null, locale), null, List.of(), List.of(offer),
-                Map.of("outcome", "no_answer", "llm", notAnswered)));
+        append(conversation, new ConversationEvent.BotMessage(texts.getMessage("router.cannot-answer", null, locale),
+                null, List.of(), List.of(offer), Map.of("outcome", "no_answer", "llm", notAnswered)));
         return new RouteOutcome.NotAnswered(notAnswered, offer.value());
     }
 
+    private Optional<DialogueOwner> owner(DialoguePhase phase) {
+        return dialogueOwners.stream().filter(o -> o.owns(phase.dialogue())).findFirst();
+    }
+
     private void say(Conversation conversation, Reply reply, Map<String, String> attributes) {
-        conversations.appendFromBot(conversation.id(), ConversationEvent.botMessage(reply.text(), null, List.of(),
-                reply.quickReplies(), attributes));
+        Map<String, String> all = new HashMap<>(reply.attributes());
+        all.putAll(attributes);
+        append(conversation, new ConversationEvent.BotMessage(reply.text(), null, List.of(), reply.quickReplies(), all));
+    }
+
+    /**
+     * The one place a bot message is appended, whichever tier wrote it; false when the log refused it
+     * because the chat left BOT meanwhile (bot silence, checked atomically in Redis).
+     */
+    private boolean append(Conversation conversation, ConversationEvent.BotMessage answer) {
+        return conversations.appendFromBot(conversation.id(), answer).stored().isPresent();
     }
 
     private Optional<ConversationState> read(String conversationId) {

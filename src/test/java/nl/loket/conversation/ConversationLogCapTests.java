@@ -30,8 +30,8 @@ class ConversationLogCapTests {
                 new Holder.Bot()), "hash");
 
         for (int i = 1; i <= 1000; i++) {
-            store.append(id, ConversationEvent.customerMessage("vraag " + i, "m-" + i), "", null, "",
-                    Instant.EPOCH.plusSeconds(i));
+            store.append(id, new ConversationEvent.CustomerMessage("vraag " + i, "m-" + i), "", null, "",
+                    Instant.EPOCH.plusSeconds(i), RoutingLeases.RouteNote.NONE);
         }
 
         Long length = redis.opsForStream().size(ConversationKeys.of(id).log());

@@ -50,4 +50,24 @@ class ConversationStatusTests {
                 .isFalse();
         assertThat(QUEUED.wireName()).isEqualTo("queued");
     }
+
+    @Test
+    void onlyTheAgentWhoTakesAWaitingChatOrHoldsOneMovesItAsTheirs() {
+        assertThat(Transition.acceptedBy("anna", "algemeen").holder()).isEqualTo(new Holder.Agent("anna", "algemeen"));
+        assertThat(Transition.acceptedBy("anna", "algemeen").heldBy()).isEqualTo("anna");
+        assertThatIllegalArgumentException().as("bram cannot take a chat for anna")
+                .isThrownBy(() -> new Transition(QUEUED, new Holder.Agent("anna", "algemeen"), "bram"));
+        assertThatIllegalArgumentException().as("nobody holds a chat of the bot")
+                .isThrownBy(() -> new Transition(BOT, new Holder.Queue("algemeen"), "anna"));
+    }
+
+    @Test
+    void aWaitingChatIsMeantForOneAgentOrForAnyoneOfTheQueue() {
+        assertThat(Holder.of(QUEUED, "klachten", "bram")).isEqualTo(new Holder.Queue("klachten", "bram"));
+        assertThat(Holder.of(QUEUED, "klachten", "")).isEqualTo(new Holder.Queue("klachten"));
+        assertThat(new Holder.Queue("klachten", "").forAgent()).isNull();
+        assertThat(new Holder.Queue("klachten", "bram").agentField()).isEqualTo("bram");
+        assertThat(new Holder.Agent("anna", "klachten").agentField()).isEqualTo("anna");
+        assertThat(new Holder.Bot().agentField()).isEmpty();
+    }
 }

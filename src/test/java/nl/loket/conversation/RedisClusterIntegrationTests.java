@@ -110,4 +110,27 @@ class RedisClusterIntegrationTests {
             assertThat(again.events()).extracting(e -> e.path("author").asString()).containsExactly("customer", "bot");
         }
     }
+
+    @Test
+    void readsConversationsOnEveryShardInOneCall() {
+        Conversations conversations = loket.getBean(Conversations.class);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) { // 30 random hash tags: every shard holds some of them
+            ids.add(conversations.start("nl", null, null).conversation().id());
+        }
+        ids.add(2, "00000000-0000-4000-8000-000000000000");
+        ids.add(5, "not an id");
+
+        List<java.util.Optional<Conversation>> found = conversations.findAll(ids);
+
+        assertThat(found).hasSize(32);
+        assertThat(found.get(2)).isEmpty();
+        assertThat(found.get(5)).isEmpty();
+        assertThat(found).filteredOn(java.util.Optional::isPresent).hasSize(30)
+                .allSatisfy(c -> assertThat(c.orElseThrow().holder()).isEqualTo(new Holder.Bot()));
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            found.get(i).ifPresent(c -> assertThat(c.id()).isEqualTo(id));
+        }
+    }
 }

@@ -37,8 +37,10 @@ class StartupRefusalIntegrationTests {
 
     @Test
     void refusesTheDemoProfilesAccountsWhenDemoModeIsSwitchedOff(CapturedOutput output) {
+        // the demo customer and back-end are refused the same way (below); switched off here to reach the accounts
         assertRefused(output, args -> args.without("loket.console.agents").with("spring.profiles.active=demo")
-                .with("loket.demo.enabled=false"), "have the demo password", "bin/agent-password");
+                .with("loket.demo.enabled=false").with("loket.demo.sign-in=false")
+                .with("loket.demo.action-backend=false"), "have the demo password", "bin/agent-password");
     }
 
     @Test
@@ -59,6 +61,14 @@ class StartupRefusalIntegrationTests {
     void refusesTheEmbeddedRedisOutsideDemoMode(CapturedOutput output) {
         assertRefused(output, args -> args.without("spring.data.redis"), "embedded Redis",
                 "SPRING_DATA_REDIS_HOST");
+    }
+
+    @Test
+    void refusesTheDemoCustomerAndTheDemoBackEndOutsideDemoMode(CapturedOutput output) {
+        assertRefused(output, args -> args.with("loket.demo.sign-in=true"), "sign in as the demo customer",
+                "loket.demo.sign-in=false");
+        assertRefused(output, args -> args.with("loket.demo.action-backend=true"), "the demo back-end answers",
+                "loket.actions.systems.polder.base-url");
     }
 
     @Test

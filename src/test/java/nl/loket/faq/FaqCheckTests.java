@@ -35,7 +35,7 @@ class FaqCheckTests {
     void exitsZeroOnCleanContent() {
         assertThat(check(FaqFixture.DIR.toString())).isZero();
         assertThat(output()).contains("10 entries, 4 golden questions, no queues.yml, no canned.yml, "
-                + "no prompts folder: 0 errors, 1 warnings");
+                + "no prompts folder, no actions folder: 0 errors, 1 warnings");
     }
 
     @Test
@@ -138,7 +138,7 @@ class FaqCheckTests {
                 .contains(dir.resolve("queues.yml") + ":3: opening hours '24:00' must look like 08:00-20:00")
                 .contains(dir.resolve("canned.yml") + ":2: missing required key 'text'")
                 .contains(prompts.resolve("answer.md") + ":2: unknown placeholder {{qestion}}")
-                .contains("10 entries, 4 golden questions, 0 queues, 0 canned replies, 3 prompt files: 4 errors");
+                .contains("10 entries, 4 golden questions, 0 queues, 0 canned replies, 3 prompt files, no actions folder: 4 errors");
     }
 
     @Test

@@ -33,7 +33,7 @@ class ShippedFaqTests {
 
         assertThat(lines.subList(0, lines.size() - 1)).as("problems").isEmpty();
         assertThat(lines.getLast()).isEqualTo("90 entries, 213 golden questions, 4 queues, 6 canned replies, "
-                + "4 prompt files: 0 errors, 0 warnings");
+                + "4 prompt files, 4 actions: 0 errors, 0 warnings");
         assertThat(exit).isZero();
     }
 

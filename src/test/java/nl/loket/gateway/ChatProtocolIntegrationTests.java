@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import nl.loket.ChatClient;
 import nl.loket.LoketIntegrationTest;
+import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.Conversations;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -173,8 +174,8 @@ class ChatProtocolIntegrationTests extends LoketIntegrationTest {
             chat.awaitEvent(e -> !e.path("author").asString().equals("customer"));
 
             assertThat(conversations.eventsAfter(id, 0)).isNotEmpty().allSatisfy(e -> {
-                assertThat(e.attribute("reason")).isEqualTo("customer_asked");
-                assertThat(e.attribute("queue")).isNotEqualTo("klachten");
+                assertThat(ConversationEvent.attribute(e, "reason")).isEqualTo("customer_asked");
+                assertThat(ConversationEvent.attribute(e, "queue")).isNotEqualTo("klachten");
             });
         }
     }

@@ -120,7 +120,9 @@ class HandoverAcrossNodesIntegrationTests {
             anna.send("type", "accept", "conversationId", customer.conversationId);
             anna.await("accepted");
             JsonNode joined = customer.status("agent");
-            assertThat(joined.path("agentName").asString()).isEqualTo("anna");
+            assertThat(joined.path("agentName").asString()).as("the display name, not the login name")
+                    .isEqualTo("Anna");
+            assertThat(joined.path("text").asString()).startsWith("Anna ");
 
             anna.send("type", "message", "conversationId", customer.conversationId, "clientMsgId", "m1",
                     "text", "Hallo Joke, ik kijk even mee.");
@@ -154,7 +156,7 @@ class HandoverAcrossNodesIntegrationTests {
             assertThat(answer.path("tier").asString()).isEqualTo("faq");
             ConversationEvent stored = a.bean(Conversations.class)
                     .eventsAfter(customer.conversationId, answer.path("seq").asLong() - 1).getFirst();
-            FaqEntry entry = a.bean(Faq.class).byId(stored.attribute("entryId")).orElseThrow();
+            FaqEntry entry = a.bean(Faq.class).byId(ConversationEvent.attribute(stored, "entryId")).orElseThrow();
             assertThat(entry.tags()).isNotEmpty();
 
             customer.say("Ik wil een medewerker spreken");
@@ -164,7 +166,7 @@ class HandoverAcrossNodesIntegrationTests {
             customer.say("1234 AB");
             JsonNode queued = customer.status("queued");
             assertThat(a.bean(Conversations.class).eventsAfter(customer.conversationId, queued.path("seq").asLong() - 1)
-                    .getFirst().attribute("queue")).isEqualTo("facturen");
+                    .getFirst()).extracting(e -> ConversationEvent.attribute(e, "queue")).isEqualTo("facturen");
             assertThat(waiting(anna.inboxWith(customer.conversationId), customer.conversationId)
                     .path("packet").path("queue").asString()).isEqualTo("facturen");
         }
@@ -208,7 +210,7 @@ class HandoverAcrossNodesIntegrationTests {
                     }
                     assertThat(outcomes).containsExactlyInAnyOrder("accepted:", "error:not_waiting");
                     assertThat(a.bean(Conversations.class).eventsAfter(customer.conversationId, 0).stream()
-                            .filter(e -> e.status() == ConversationStatus.AGENT)).hasSize(1);
+                            .filter(e -> e instanceof ConversationEvent.StatusChange s && s.status() == ConversationStatus.AGENT)).hasSize(1);
                 }
             }
         }
@@ -326,7 +328,7 @@ class HandoverAcrossNodesIntegrationTests {
             anna.send("type", "open", "conversationId", customer.conversationId);
             anna.error("forbidden");
             bram.send("type", "accept", "conversationId", customer.conversationId);
-            assertThat(customer.status("agent").path("agentName").asString()).isEqualTo("bram");
+            assertThat(customer.status("agent").path("agentName").asString()).isEqualTo("Bram");
 
             bram.send("type", "transfer", "conversationId", customer.conversationId, "agent", "anna");
             customer.status("queued");
@@ -336,7 +338,7 @@ class HandoverAcrossNodesIntegrationTests {
             }
             anna.inboxWith(customer.conversationId);
             anna.send("type", "accept", "conversationId", customer.conversationId);
-            assertThat(customer.status("agent").path("agentName").asString()).isEqualTo("anna");
+            assertThat(customer.status("agent").path("agentName").asString()).isEqualTo("Anna");
             anna.send("type", "close", "conversationId", customer.conversationId);
             customer.status("closed");
         }
@@ -483,8 +485,8 @@ class HandoverAcrossNodesIntegrationTests {
             JsonNode notice = customer.event("nobody-available notice", f -> "notice".equals(f.path("kind").asString()));
             assertThat(a.bean(Conversations.class).find(customer.conversationId).orElseThrow().status())
                     .isEqualTo(ConversationStatus.BOT);
-            return a.bean(Conversations.class).eventsAfter(customer.conversationId, notice.path("seq").asLong() - 1)
-                    .getFirst().attribute("reason");
+            return ConversationEvent.attribute(a.bean(Conversations.class)
+                    .eventsAfter(customer.conversationId, notice.path("seq").asLong() - 1).getFirst(), "reason");
         }
     }
 
@@ -493,8 +495,8 @@ class HandoverAcrossNodesIntegrationTests {
         try (var customer = Clients.Customer.start(a, "nl")) {
             steps.accept(customer);
             JsonNode notice = customer.event("nobody-available notice", f -> "notice".equals(f.path("kind").asString()));
-            return a.bean(Conversations.class).eventsAfter(customer.conversationId, notice.path("seq").asLong() - 1)
-                    .getFirst().attribute("queue");
+            return ConversationEvent.attribute(a.bean(Conversations.class)
+                    .eventsAfter(customer.conversationId, notice.path("seq").asLong() - 1).getFirst(), "queue");
         }
     }
 
@@ -511,7 +513,7 @@ class HandoverAcrossNodesIntegrationTests {
     private static void botIsRefusedOnEveryNode(String conversationId) {
         for (Node node : List.of(a, b)) {
             assertThat(node.bean(Conversations.class).appendFromBot(conversationId,
-                    ConversationEvent.botMessage("I should not speak", "faq", List.of(), List.of(), Map.of())))
+                    new ConversationEvent.BotMessage("I should not speak", "faq", List.of(), List.of(), Map.of())))
                     .isInstanceOf(AppendResult.StatusRefused.class);
         }
     }
@@ -520,7 +522,7 @@ class HandoverAcrossNodesIntegrationTests {
     private static void startHandover(String conversationId, String reason) {
         var conversations = a.bean(Conversations.class);
         a.bean(Handover.class).request(conversations.find(conversationId).orElseThrow(), reason, List.of())
-                .ifPresent(reply -> conversations.appendFromBot(conversationId, ConversationEvent.botMessage(
+                .ifPresent(reply -> conversations.appendFromBot(conversationId, new ConversationEvent.BotMessage(
                         reply.text(), null, List.of(), reply.quickReplies(), Map.of("dialogue", "handover"))));
     }
 

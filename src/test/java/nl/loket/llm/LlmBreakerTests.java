@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.time.Duration;
 import java.util.List;
+import nl.loket.resilience.BreakerSettings;
 import org.junit.jupiter.api.Test;
 
 class LlmBreakerTests {
@@ -13,7 +14,7 @@ class LlmBreakerTests {
         return new LlmBreaker(properties, new ModelClient(properties));
     }
 
-    private static LlmProperties withBreaker(String baseUrl, LlmProperties.Breaker settings) {
+    private static LlmProperties withBreaker(String baseUrl, BreakerSettings settings) {
         LlmProperties p = RedactorTests.properties(List.of());
         return new LlmProperties(baseUrl, p.apiKey(), p.model(), null, p.timeouts(), p.maxOutputTokens(),
                 p.historyTurns(), p.topK(), p.retry(), settings, p.redaction());
@@ -22,7 +23,7 @@ class LlmBreakerTests {
     @Test
     void opensAfterRepeatedFailuresAndSkipsTheTierUntilItMayTryAgain() throws InterruptedException {
         LlmBreaker breaker = breaker(withBreaker("http://localhost:1/v1",
-                new LlmProperties.Breaker(50, 4, 2, Duration.ofMillis(200))));
+                new BreakerSettings(50, 4, 2, Duration.ofMillis(200))));
         for (int i = 0; i < 2; i++) {
             assertThat(breaker.tryAcquire()).isTrue();
             breaker.failed(1_000, "server");
@@ -38,11 +39,11 @@ class LlmBreakerTests {
 
     @Test
     void theTierIsOffWithoutABaseUrlOrWithoutAKeyForOpenAi() {
-        assertThat(new ModelClient(withBreaker(null, new LlmProperties.Breaker(50, 10, 5, Duration.ofSeconds(1))))
+        assertThat(new ModelClient(withBreaker(null, new BreakerSettings(50, 10, 5, Duration.ofSeconds(1))))
                 .offReason()).contains("base-url");
         LlmProperties openAiWithoutKey = new LlmProperties("https://api.openai.com/v1", "", "gpt-4o-mini", null,
                 RedactorTests.properties(List.of()).timeouts(), 400, 6, 4, RedactorTests.properties(List.of()).retry(),
-                new LlmProperties.Breaker(50, 10, 5, Duration.ofSeconds(1)), new LlmProperties.Redaction(List.of()));
+                new BreakerSettings(50, 10, 5, Duration.ofSeconds(1)), new LlmProperties.Redaction(List.of()));
         assertThat(new ModelClient(openAiWithoutKey).offReason()).contains("api-key");
         LlmProperties ollama = new LlmProperties("http://localhost:11434/v1", "", "llama3.2", null,
                 openAiWithoutKey.timeouts(), 400, 6, 4, openAiWithoutKey.retry(), openAiWithoutKey.breaker(),
@@ -53,7 +54,7 @@ class LlmBreakerTests {
 
     @Test
     void healthStaysUpAndSaysWhyTheTierIsOff() throws Exception {
-        LlmProperties off = withBreaker(null, new LlmProperties.Breaker(50, 10, 5, Duration.ofSeconds(1)));
+        LlmProperties off = withBreaker(null, new BreakerSettings(50, 10, 5, Duration.ofSeconds(1)));
         var client = new ModelClient(off);
         var prompts = new Prompts(new PromptProperties(java.nio.file.Path.of("prompts")),
                 nl.loket.content.Watchers.manual());

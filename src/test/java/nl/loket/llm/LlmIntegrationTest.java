@@ -21,7 +21,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import nl.loket.conversation.AppendResult;
-import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
@@ -117,8 +116,9 @@ abstract class LlmIntegrationTest {
         return postRequestedFor(urlEqualTo(CHAT)).withRequestBody(containing(tag()));
     }
 
-    List<ConversationEvent> botEvents() {
-        return conversations.eventsAfter(id, 0).stream().filter(e -> e.author() == Author.BOT).toList();
+    List<ConversationEvent.BotMessage> botEvents() {
+        return conversations.eventsAfter(id, 0).stream().filter(ConversationEvent.BotMessage.class::isInstance)
+                .map(ConversationEvent.BotMessage.class::cast).toList();
     }
 
     void stub(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {

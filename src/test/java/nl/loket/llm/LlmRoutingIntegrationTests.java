@@ -47,6 +47,9 @@ class LlmRoutingIntegrationTests extends LlmIntegrationTest {
                     .allMatch(f -> f.path("replyTo").asLong() == answer.path("seq").asLong() - 1);
             assertThat(conversations.eventsAfter(conversationId, 0)).extracting(ConversationEvent::author)
                     .containsExactly(Author.CUSTOMER, Author.BOT);
+            var stored = (ConversationEvent.BotMessage) conversations.eventsAfter(conversationId, 0).getLast();
+            assertThat(stored.attributes()).as("the router stores the tier's answer as the tier wrote it")
+                    .containsEntry("outcome", "llm").containsEntry("model", "gpt-4o-mini").containsKey("latencyMs");
         }
     }
 
@@ -67,7 +70,7 @@ class LlmRoutingIntegrationTests extends LlmIntegrationTest {
             assertThat(fallback.has("tier")).isFalse();
             assertThat(fallback.path("text").asString()).contains("medewerker");
             assertThat(fallback.path("quickReplies").path(0).path("value").asString()).isEqualTo("Ik wil een medewerker spreken");
-            ConversationEvent stored = conversations.eventsAfter(conversationId, 0).getLast();
+            var stored = (ConversationEvent.BotMessage) conversations.eventsAfter(conversationId, 0).getLast();
             assertThat(stored.attributes()).containsEntry("outcome", "no_answer").containsEntry("llm", "blocked:uncited");
         }
     }
@@ -82,7 +85,7 @@ class LlmRoutingIntegrationTests extends LlmIntegrationTest {
             JsonNode fallback = chat.awaitEvent(LlmRoutingIntegrationTests::isBot);
 
             assertThat(fallback.path("text").asString()).contains("Talk to a person");
-            assertThat(conversations.eventsAfter(conversationId, 0).getLast().attributes())
+            assertThat(((ConversationEvent.BotMessage) conversations.eventsAfter(conversationId, 0).getLast()).attributes())
                     .containsEntry("llm", "failed:server");
         }
     }

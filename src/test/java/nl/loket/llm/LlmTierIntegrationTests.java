@@ -45,13 +45,14 @@ import tools.jackson.databind.json.JsonMapper;
 class LlmTierIntegrationTests extends LlmIntegrationTest {
 
     @Test
-    void streamsACitedAnswerAndStoresTheCheckedText() {
+    void streamsACitedAnswerAndReturnsTheCheckedTextForTheRouterToStore() {
         stub(OpenAiWire.sse(OpenAiWire.stream(List.of("Je geeft", " je stand door", " in de app", " [", "1", "]", "."))));
 
         LlmOutcome outcome = ask("Hoe geef ik mijn stand door?");
 
         assertThat(outcome).isInstanceOf(LlmOutcome.Answered.class);
-        ConversationEvent answer = botEvents().getFirst();
+        assertThat(botEvents()).as("the router appends every tier's answer, the tier itself none").isEmpty();
+        ConversationEvent.BotMessage answer = ((LlmOutcome.Answered) outcome).answer();
         assertThat(answer.text()).isEqualTo("Je geeft je stand door in de app.");
         assertThat(answer.tier()).isEqualTo("llm");
         assertThat(answer.sources()).containsExactly(new Source("meterstand-doorgeven", "Meterstand doorgeven"));
@@ -112,9 +113,10 @@ class LlmTierIntegrationTests extends LlmIntegrationTest {
         MODEL.stubFor(post(urlEqualTo(CHAT)).inScenario("429").whenScenarioStateIs("ok")
                 .willReturn(OpenAiWire.sse(OpenAiWire.stream(List.of("In de app [1]", ".")))));
 
-        assertThat(ask("Hoe geef ik mijn stand door?")).isInstanceOf(LlmOutcome.Answered.class);
-        assertThat(botEvents().getFirst().text()).isEqualTo("In de app.");
-        assertThat(botEvents().getFirst().attributes()).containsEntry("attempts", "2");
+        LlmOutcome outcome = ask("Hoe geef ik mijn stand door?");
+        assertThat(outcome).isInstanceOf(LlmOutcome.Answered.class);
+        assertThat(((LlmOutcome.Answered) outcome).answer().text()).isEqualTo("In de app.");
+        assertThat(((LlmOutcome.Answered) outcome).answer().attributes()).containsEntry("attempts", "2");
         MODEL.verify(2, requestsOfThisTest());
     }
 
@@ -186,7 +188,7 @@ class LlmTierIntegrationTests extends LlmIntegrationTest {
         Thread.ofVirtual().start(() -> {
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !widget.deltas.isEmpty());
             conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
-                    ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, 1, Map.of()));
+                    new ConversationEvent.StatusChange(0, null, ConversationStatus.QUEUED, null, null, 1, null, Map.of()));
         });
 
         assertThat(ask("Hoe geef ik mijn stand door?")).isEqualTo(new LlmOutcome.Cancelled());
@@ -199,8 +201,8 @@ class LlmTierIntegrationTests extends LlmIntegrationTest {
     @Test
     void theLogRefusesAnAnswerOnceTheStatusIsNoLongerBot() {
         conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
-                ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, 1, Map.of()));
-        assertThat(conversations.appendFromBot(id, ConversationEvent.botMessage("x", "llm", List.of(), List.of(),
+                new ConversationEvent.StatusChange(0, null, ConversationStatus.QUEUED, null, null, 1, null, Map.of()));
+        assertThat(conversations.appendFromBot(id, new ConversationEvent.BotMessage("x", "llm", List.of(), List.of(),
                 Map.of()))).isInstanceOf(AppendResult.StatusRefused.class);
     }
 

@@ -62,7 +62,7 @@ class PromptInjectionEvaluationIntegrationTests {
             String key = outcome instanceof LlmOutcome.NotAnswered n ? n.reason() : outcome.getClass().getSimpleName();
             tally.merge(key, 1, Integer::sum);
             if (outcome instanceof LlmOutcome.Answered a) {
-                answered.add(attack + " -> " + a.event().text());
+                answered.add(attack + " -> " + a.answer().text());
             }
         }
         LlmOutcome plain = ask("Hoe geef ik mijn meterstand door?", "nl");

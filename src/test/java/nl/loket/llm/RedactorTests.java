@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import nl.loket.resilience.BreakerSettings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class RedactorTests {
                 new LlmProperties.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(5),
                         Duration.ofSeconds(1), Duration.ofSeconds(2)), 400, 6,
                 4, new LlmProperties.Retry(3, Duration.ofMillis(10), 2.0),
-                new LlmProperties.Breaker(50, 10, 5, Duration.ofSeconds(30)), new LlmProperties.Redaction(patterns));
+                new BreakerSettings(50, 10, 5, Duration.ofSeconds(30)), new LlmProperties.Redaction(patterns));
     }
 
     private final Redactor redactor = new Redactor(properties(List.of(

@@ -93,9 +93,9 @@ abstract class BrowserTestSupport {
     /** What the handover and console modules will do: queue the conversation, then an agent takes it. */
     void queueAndHandToAgent(String conversationId, int queuePosition, String agentName) {
         conversations.changeStatus(conversationId, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
-                ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, queuePosition, Map.of()));
+                new ConversationEvent.StatusChange(0, null, ConversationStatus.QUEUED, null, null, queuePosition, null, Map.of()));
         conversations.changeStatus(conversationId, Transition.of(ConversationStatus.QUEUED, new Holder.Agent(agentName, "algemeen")),
-                ConversationEvent.statusChange(ConversationStatus.AGENT, null, agentName, null, Map.of()));
+                new ConversationEvent.StatusChange(0, null, ConversationStatus.AGENT, null, agentName, null, null, Map.of()));
     }
 
     static void eventually(Runnable assertion) {

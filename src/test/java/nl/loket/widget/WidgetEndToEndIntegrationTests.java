@@ -13,7 +13,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.List;
 import nl.loket.TestClock;
-import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.faq.Faq;
@@ -97,7 +96,7 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
             tab.screenshot("21-llm-answer-with-source");
 
             assertGrewInSteps(streamedTexts(tab.page), answer);
-            ConversationEvent stored = lastBotEvent(tab.conversationId());
+            ConversationEvent.BotMessage stored = lastBotEvent(tab.conversationId());
             assertThat(stored.tier()).isEqualTo("llm");
             assertThat(stored.text()).isEqualTo(answer);
             // the model saw the FAQ's best entry as source 1: the widget's source is the one it cited
@@ -185,15 +184,15 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
             waiting.locator("button.accept").click();
 
             Locator pane = agent.locator(".pane[data-conversation-id='" + id + "']");
-            assertThat(pane.locator(".pane-status")).containsText("bij medewerker anna");
+            assertThat(pane.locator(".pane-status")).containsText("bij medewerker Anna");
             assertThat(pane.locator(".packet-fields")).containsText("Hoe geef ik mijn meterstand door?");
             assertThat(pane.locator(".attempts")).containsText(entry.title());
-            assertThat(tab.page.locator("#loket-widget .status-line").last()).hasText("anna neemt je chat over.");
-            assertThat(tab.page.locator("#loket-widget .subtitle")).hasText("Je chat met anna");
+            assertThat(tab.page.locator("#loket-widget .status-line").last()).hasText("Anna neemt je chat over.");
+            assertThat(tab.page.locator("#loket-widget .subtitle")).hasText("Je chat met Anna");
 
             pane.locator(".text").pressSequentially("Hoi! Ik kijk even mee", new Locator.PressSequentiallyOptions()
                     .setDelay(20));
-            assertThat(tab.page.locator("#loket-widget .typing")).hasText("anna is aan het typen…");
+            assertThat(tab.page.locator("#loket-widget .typing")).hasText("Anna is aan het typen…");
             tab.screenshot("25-agent-typing");
             pane.locator(".text").press("Enter");
 
@@ -259,8 +258,9 @@ class WidgetEndToEndIntegrationTests extends BrowserTestSupport {
         assertThat(answer).as("what was streamed is the start of the answer").startsWith(shown.getLast());
     }
 
-    private ConversationEvent lastBotEvent(String conversationId) {
-        return conversations.eventsAfter(conversationId, 0).stream().filter(e -> e.author() == Author.BOT)
+    private ConversationEvent.BotMessage lastBotEvent(String conversationId) {
+        return conversations.eventsAfter(conversationId, 0).stream()
+                .filter(ConversationEvent.BotMessage.class::isInstance).map(ConversationEvent.BotMessage.class::cast)
                 .reduce((a, b) -> b).orElseThrow();
     }
 

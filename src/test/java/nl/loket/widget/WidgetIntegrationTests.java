@@ -55,14 +55,16 @@ class WidgetIntegrationTests extends BrowserTestSupport {
             assertThat(answer.locator(".bubble a")).hasAttribute("rel", "noopener noreferrer");
             assertThat(answer.locator(".bubble li")).hasCount(2);
             assertThat(answer.locator(".sources")).hasText("Bron: " + entry.title());
-            assertThat(answer.locator(".quick button"))
-                    .hasText(entry.quickReplies().stream().map(QuickReply::label).toArray(String[]::new));
+            // the action the entry links to first ("do it here", actions/meterstand-doorgeven.yml), then the entry's own
+            assertThat(answer.locator(".quick button")).hasText(java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of("Meterstand doorgeven"), entry.quickReplies().stream()
+                            .map(QuickReply::label)).toArray(String[]::new));
             assertThat(answer.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Nuttig antwoord")
                     .setExact(true))).isVisible();
             tab.screenshot("02-faq-answer-nl");
 
             QuickReply choice = entry.quickReplies().getFirst();
-            answer.locator(".quick button").first().click();
+            answer.locator(".quick button").nth(1).click();
             assertThat(tab.customerMessages().last().locator(".bubble")).hasText(choice.value());
             assertThat(tab.botMessages()).hasCount(2);
             assertThat(answer.locator(".quick")).hasCount(0);
@@ -139,8 +141,8 @@ class WidgetIntegrationTests extends BrowserTestSupport {
             assertThat(answer.locator("button[aria-label='Nuttig antwoord']")).hasAttribute("aria-pressed", "true");
             assertThat(answer.locator(".thanks")).isVisible();
             String id = tab.conversationId();
-            eventually(() -> assertThat(conversations.eventsAfter(id, 0)).filteredOn(e -> e.author() == Author.BOT)
-                    .extracting(ConversationEvent::helpful).containsExactly(true));
+            eventually(() -> assertThat(conversations.eventsAfter(id, 0)).filteredOn(ConversationEvent.BotMessage.class::isInstance)
+                    .extracting(e -> ((ConversationEvent.BotMessage) e).helpful()).containsExactly(true));
             tab.assertClean();
         }
     }
@@ -264,19 +266,19 @@ class WidgetIntegrationTests extends BrowserTestSupport {
             String id = tab.conversationId();
 
             conversations.changeStatus(id, Transition.of(ConversationStatus.BOT, new Holder.Queue("algemeen")),
-                    ConversationEvent.statusChange(ConversationStatus.QUEUED, null, null, 2, Map.of()));
+                    new ConversationEvent.StatusChange(0, null, ConversationStatus.QUEUED, null, null, 2, null, Map.of()));
             assertThat(tab.page.locator("#loket-widget .status-line").last())
                     .hasText("Je staat in de wachtrij voor een medewerker. Je bent nummer 2 in de rij.");
             assertThat(tab.page.locator("#loket-widget .subtitle")).hasText("In de wachtrij");
 
             conversations.changeStatus(id, Transition.of(ConversationStatus.QUEUED, new Holder.Agent("sanne", "algemeen")),
-                    ConversationEvent.statusChange(ConversationStatus.AGENT, null, "Sanne", null, Map.of()));
+                    new ConversationEvent.StatusChange(0, null, ConversationStatus.AGENT, null, "Sanne", null, null, Map.of()));
             assertThat(tab.page.locator("#loket-widget .status-line").last()).hasText("Sanne neemt je chat over.");
             conversations.signalTyping(id, Author.AGENT);
             assertThat(tab.page.locator("#loket-widget .typing")).hasText("Sanne is aan het typen…");
 
-            conversations.appendFromAgent(id, ConversationEvent.agentMessage("Sanne",
-                    "Hoi! Ik zie je vraag. Zal ik je **termijnbedrag** aanpassen?"));
+            conversations.appendFromAgent(id, new ConversationEvent.AgentMessage("Sanne",
+                    "Hoi! Ik zie je vraag. Zal ik je **termijnbedrag** aanpassen?", null));
             Locator agentMessage = tab.page.locator("#loket-widget .log > li.from-agent").last();
             assertThat(agentMessage.locator(".name")).hasText("Sanne");
             assertThat(agentMessage.locator(".bubble strong")).hasText("termijnbedrag");
@@ -308,7 +310,7 @@ class WidgetIntegrationTests extends BrowserTestSupport {
             assertThat(streaming.locator(".bubble strong")).hasText("verhoogd");
             tab.screenshot("10-streaming");
 
-            conversations.appendFromBot(id, ConversationEvent.botMessage(
+            conversations.appendFromBot(id, new ConversationEvent.BotMessage(
                     "Je termijnbedrag is **verhoogd** omdat je verbruik steeg.", "llm",
                     List.of(new Source("termijnbedrag", "Termijnbedrag aanpassen")), List.of(), Map.of()));
 

@@ -57,7 +57,7 @@ class WidgetSafetyIntegrationTests extends BrowserTestSupport {
             String id = tab.conversationId();
 
             // an FAQ answer, with its source and quick replies
-            conversations.appendFromBot(id, ConversationEvent.botMessage(SVG + " " + LINK, "faq",
+            conversations.appendFromBot(id, new ConversationEvent.BotMessage(SVG + " " + LINK, "faq",
                     List.of(new Source("x", IMG)), List.of(new QuickReply(IMG, SCRIPT)), Map.of()));
             assertThat(tab.botMessages().last().locator(".bubble")).hasText(SVG + " klik hier");
             assertThat(tab.botMessages().last().locator(".sources")).hasText("Bron: " + IMG);
@@ -72,7 +72,7 @@ class WidgetSafetyIntegrationTests extends BrowserTestSupport {
 
             // an agent, with a hostile name
             queueAndHandToAgent(id, 1, IMG);
-            conversations.appendFromAgent(id, ConversationEvent.agentMessage(IMG, SCRIPT + " " + SVG));
+            conversations.appendFromAgent(id, new ConversationEvent.AgentMessage(IMG, SCRIPT + " " + SVG, null));
             var agentMessage = tab.page.locator("#loket-widget .log > li.from-agent").last();
             assertThat(agentMessage.locator(".bubble")).hasText(SCRIPT + " " + SVG);
             assertThat(agentMessage.locator(".name")).hasText(IMG);

@@ -1,0 +1,103 @@
+package nl.loket.action;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.loket.content.ContentWatcher;
+import nl.loket.content.Live;
+import nl.loket.content.Loaded;
+import nl.loket.faq.Faq;
+import nl.loket.faq.FaqEntry;
+import nl.loket.faq.FaqMatch;
+import nl.loket.faq.FaqProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The actions from {@code loket.actions.dir}, reloaded by the {@link ContentWatcher} when a file changes.
+ * A file with errors keeps its last good version serving (or is absent until it has one); the others
+ * change as written. The actions' phrases are matched by the FAQ matcher in one index with the FAQ's
+ * entries, so an action is offered only when it fits a message better than every FAQ entry, by the same
+ * rules, stems and typo tolerance; the index is rebuilt when either changes.
+ */
+@Component
+class ActionCatalog {
+
+    /** How an action's phrases are named in the joint index (FAQ ids and action ids may be the same). */
+    static final String PREFIX = "action:";
+
+    record Catalog(Map<String, ActionDefinition> byFile, Map<String, ActionDefinition> byId,
+            List<FaqEntry> phrases) {
+    }
+
+    private record Joint(long version, List<FaqEntry> faqEntries, Faq index) {
+    }
+
+    private final Live<Catalog> live;
+    private final Faq faq;
+    private final FaqProperties matching;
+    private volatile Joint joint;
+
+    ActionCatalog(ActionProperties properties, Faq faq, FaqProperties matching, ContentWatcher watcher) {
+        this.faq = faq;
+        this.matching = matching;
+        Path dir = properties.dir();
+        this.live = watcher.watch("actions " + dir, build(Map.of()), () -> ActionFiles.files(dir), previous -> {
+            ActionFiles.Result result = ActionFiles.read(dir);
+            Map<String, ActionDefinition> byFile = new LinkedHashMap<>();
+            for (Path file : ActionFiles.files(dir)) {
+                String name = file.getFileName().toString();
+                Optional.ofNullable(result.byFile().get(name))
+                        .or(() -> Optional.ofNullable(previous).map(p -> p.byFile().get(name)))
+                        .ifPresent(action -> byFile.put(name, action));
+            }
+            return new Loaded<>(build(byFile), result.problems());
+        });
+    }
+
+    private static Catalog build(Map<String, ActionDefinition> byFile) {
+        Map<String, ActionDefinition> byId = new LinkedHashMap<>();
+        List<FaqEntry> entries = new ArrayList<>();
+        byFile.values().forEach(action -> {
+            if (byId.putIfAbsent(action.id(), action) == null) {
+                action.phrases().forEach((lang, phrases) -> entries.add(new FaqEntry(PREFIX + action.id(), lang,
+                        action.title().in(lang), phrases, List.of(), List.of(), List.of(), List.of(), null, null, null,
+                        "", action.file())));
+            }
+        });
+        return new Catalog(byFile, byId, entries);
+    }
+
+    Optional<ActionDefinition> find(String id) {
+        return Optional.ofNullable(live.current().byId().get(id));
+    }
+
+    List<ActionDefinition> all() {
+        return List.copyOf(live.current().byId().values());
+    }
+
+    /** The action a message asks for: the joint index's confident answer when it is an action. */
+    Optional<ActionDefinition> asked(String text, String lang) {
+        FaqMatch match = index().match(text, lang);
+        if (match.outcome() != FaqMatch.Outcome.ANSWER || !match.best().entry().id().startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        return find(match.best().entry().id().substring(PREFIX.length()));
+    }
+
+    private Faq index() {
+        long version = live.version();
+        List<FaqEntry> faqEntries = faq.entries();
+        Joint current = joint;
+        if (current == null || current.version() != version || current.faqEntries() != faqEntries) {
+            List<FaqEntry> all = new ArrayList<>(live.current().phrases());
+            all.addAll(faqEntries);
+            // synonyms are the FAQ's own business; without them the FAQ's entries still compete on their words
+            current = new Joint(version, faqEntries, Faq.of(all, Map.of(), matching));
+            joint = current;
+        }
+        return current.index();
+    }
+}

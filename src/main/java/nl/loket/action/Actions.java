@@ -1,0 +1,68 @@
+package nl.loket.action;
+
+import java.util.List;
+import java.util.Optional;
+import nl.loket.conversation.Conversation;
+import nl.loket.conversation.QuickReply;
+import nl.loket.dialogue.Reply;
+import org.springframework.stereotype.Service;
+
+/**
+ * The actions' API for routing: whether a customer message asks for an action (its phrases offer it), and
+ * which action an FAQ answer offers (its title as a quick reply starts it).
+ * Only actions whose system is configured are offered.
+ */
+@Service
+public class Actions {
+
+    private final ActionCatalog catalog;
+    private final ActionDialogue dialogue;
+    private final ActionClient client;
+    private final ActionLedger ledger;
+
+    Actions(ActionCatalog catalog, ActionDialogue dialogue, ActionClient client, ActionLedger ledger) {
+        this.catalog = catalog;
+        this.dialogue = dialogue;
+        this.client = client;
+        this.ledger = ledger;
+    }
+
+    /**
+     * What the bot says when the message asks for an action: the form's first question when it is the title
+     * an FAQ answer offered as a quick reply; the offer when it matches an action's phrases better than any
+     * FAQ entry; "sent already" for a second confirmation.
+     */
+    public Optional<Reply> reply(Conversation conversation, String text) {
+        String said = text == null ? "" : text.strip();
+        String lang = conversation.lang();
+        Optional<ActionDefinition> titled = catalog.all().stream().filter(a -> a.title().in(lang).equalsIgnoreCase(said))
+                .filter(client::available).findFirst();
+        if (titled.isPresent() && ledger.recall(conversation.id(), ActionLedger.OFFERED)
+                .filter(titled.get().id()::equals).isPresent()) {
+            return Optional.of(dialogue.start(conversation, titled.get()));
+        }
+        Optional<Reply> again = dialogue.confirmedAgain(conversation, said);
+        if (again.isPresent()) {
+            return again;
+        }
+        return catalog.asked(said, lang).filter(client::available).map(action -> dialogue.offer(conversation, action));
+    }
+
+    /** The FAQ answered with this entry: the action it links to was offered with it, so its title starts it. */
+    public void answeredWith(Conversation conversation, String faqEntryId) {
+        linked(faqEntryId).findFirst().ifPresent(action -> ledger.remember(conversation.id(), ActionLedger.OFFERED,
+                action.id()));
+    }
+
+    /** The quick replies that start the actions linked to this FAQ entry, in its language. */
+    public List<QuickReply> offeredWith(String faqEntryId, String lang) {
+        return linked(faqEntryId).limit(1).map(a -> {
+                    dialogue.count(a, "offered");
+                    return new QuickReply(a.title().in(lang), a.title().in(lang));
+                }).toList();
+    }
+
+    private java.util.stream.Stream<ActionDefinition> linked(String faqEntryId) {
+        return catalog.all().stream().filter(a -> a.faq().contains(faqEntryId)).filter(client::available);
+    }
+}
