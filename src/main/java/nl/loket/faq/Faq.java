@@ -29,7 +29,13 @@ public class Faq {
      */
     public static Faq of(Collection<FaqEntry> entries, Map<String, List<List<String>>> synonyms,
             FaqProperties properties) {
-        FaqIndex fixed = FaqIndex.build(entries, synonyms, properties, SemanticSources.forTools(properties));
+        return of(entries, synonyms, properties, SentenceEmbeddings.onClassPath());
+    }
+
+    /** The same with the semantic sources given (an evaluation of another model or a remote endpoint). */
+    public static Faq of(Collection<FaqEntry> entries, Map<String, List<List<String>>> synonyms,
+            FaqProperties properties, List<SentenceEmbeddings> sources) {
+        FaqIndex fixed = FaqIndex.build(entries, synonyms, properties, SemanticSources.forTools(properties, sources));
         return new Faq(() -> fixed, Clock.systemUTC());
     }
 

@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,14 +48,11 @@ final class SemanticSources {
     }
 
     /**
-     * The shipped settings' sources for the command-line tools (check, evaluation, benchmark): the
-     * in-process model found on the class path ({@code META-INF/services}), vectors in memory only so
+     * The sources for the command-line tools (check, evaluation, benchmark): vectors in memory only, so
      * that a tool never rewrites the server's cache. A language set to {@code remote} is matched
-     * lexically by the tools.
+     * lexically unless {@code available} has a remote source.
      */
-    static Map<String, SemanticSource> forTools(FaqProperties properties) {
-        List<SentenceEmbeddings> found = ServiceLoader.load(SentenceEmbeddings.class).stream()
-                .map(ServiceLoader.Provider::get).toList();
-        return of(properties.semantic(), found, null);
+    static Map<String, SemanticSource> forTools(FaqProperties properties, List<SentenceEmbeddings> available) {
+        return of(properties.semantic(), available, null);
     }
 }

@@ -1,12 +1,21 @@
 package nl.loket.faq;
 
 import java.util.List;
+import java.util.ServiceLoader;
 
 /**
  * A source of sentence embeddings for the matcher's semantic signal. The implementations live in
  * the {@code llm} module (only it talks to LangChain4j); the FAQ tier only sees vectors.
  */
 public interface SentenceEmbeddings {
+
+    /**
+     * The sources listed in {@code META-INF/services} (the in-process model), for the command-line
+     * tools, which run without Spring.
+     */
+    static List<SentenceEmbeddings> onClassPath() {
+        return ServiceLoader.load(SentenceEmbeddings.class).stream().map(ServiceLoader.Provider::get).toList();
+    }
 
     /** The setting that selects this source. */
     SemanticMode mode();
