@@ -186,6 +186,7 @@ final class FaqIndex {
                 c.ranking().corrections(), round(similarity), round(runnerUp), scored == null ? 0 : round(scored.words()),
                 scored == null ? 0 : round(scored.chars()), round(lead.words()), round(lead.ngrams()), nearest,
                 c.semantic(), scored == null ? 0 : round(scored.semantic()), round(lead.semantic()),
+                round(lead.overCohesion()),
                 scored == null ? List.of() : signals(scored, lead, c.ranking().semantic(), c.calibration()));
     }
 
@@ -205,7 +206,7 @@ final class FaqIndex {
                         round(lead.ngrams()), round(terms[2]))));
         if (semantic) {
             signals.add(new MatchExplanation.Signal("semantic", round(scored.semantic()), round(share(meaning, total)),
-                    round(lead.semantic()), round(terms[3] + terms[4])));
+                    round(lead.semantic()), round(terms[3] + terms[4] + terms[5])));
         }
         return signals;
     }

@@ -43,9 +43,12 @@ final class LanguageIndex {
      * @param words the word (BM25) similarity
      * @param chars the character n-gram similarity
      * @param semantic the semantic (sentence embedding) similarity; 0 when the signal is off or unavailable
+     * @param overCohesion the cosine of the entry's closest text minus the entry's cohesion (see
+     *     {@link SemanticVectors}); 0 without the signal
      * @param example the index (in the entry's texts) of the example closest by character n-grams
      */
-    record Scored(int entry, double similarity, double words, double chars, double semantic, int example) {
+    record Scored(int entry, double similarity, double words, double chars, double semantic, double overCohesion,
+            int example) {
     }
 
     /**
@@ -287,7 +290,7 @@ final class LanguageIndex {
         double[] whole = new double[entries.size()];
         texts.search(query, HITS, (doc, score) -> best[textEntry[doc]] = Math.max(best[textEntry[doc]], score));
         wholes.search(query, HITS, (doc, score) -> whole[doc] = score);
-        double[] semantic = vector == null ? null : vectors.similarities(vector);
+        SemanticVectors.Similarities semantic = vector == null ? null : vectors.similarities(vector);
         List<Scored> ranked = ranked(best, whole, maximum, maximumWhole, charGrams.similarities(question), semantic);
         return new Ranking(ranked, analyzed, corrections, exactEntry == null ? -1 : exactEntry, semantic != null);
     }
@@ -298,10 +301,10 @@ final class LanguageIndex {
      * @param best per entry, the BM25 score of its best document
      * @param whole per entry, the BM25 score of the document holding all its texts
      * @param maximum the most {@code best} could be; {@code maximumWhole} the same for {@code whole}
-     * @param semantic per entry, the semantic similarity; null when the signal does not take part
+     * @param semantic per entry, the semantic similarities; null when the signal does not take part
      */
     static List<Scored> ranked(double[] best, double[] whole, double maximum, double maximumWhole,
-            CharGramIndex.Similarities grams, double[] semantic) {
+            CharGramIndex.Similarities grams, SemanticVectors.Similarities semantic) {
         // The best RANKED entries, kept in a min-heap: sorting all of a large FAQ cost more than scoring it.
         var order = Comparator.comparingDouble(Scored::similarity)
                 .thenComparing(Comparator.comparingInt(Scored::entry).reversed());
@@ -310,13 +313,14 @@ final class LanguageIndex {
             double words = Math.min(1, EXAMPLE_WEIGHT * best[entry] / maximum
                     + (1 - EXAMPLE_WEIGHT) * whole[entry] / maximumWhole);
             double chars = CHAR_EXAMPLE_WEIGHT * grams.best()[entry] + (1 - CHAR_EXAMPLE_WEIGHT) * grams.whole()[entry];
-            double meaning = semantic == null ? 0 : semantic[entry];
+            double meaning = semantic == null ? 0 : semantic.similarity()[entry];
             if (words > 0 || chars > 0 || meaning > 0) {
                 double lexical = (1 - CHAR_WEIGHT) * words + CHAR_WEIGHT * chars;
                 double similarity = semantic == null ? lexical
                         : (1 - SEMANTIC_WEIGHT) * lexical + SEMANTIC_WEIGHT * meaning;
                 if (top.size() < RANKED || similarity > top.peek().similarity()) {
-                    top.add(new Scored(entry, similarity, words, chars, meaning, grams.example()[entry]));
+                    top.add(new Scored(entry, similarity, words, chars, meaning,
+                            semantic == null ? 0 : semantic.overCohesion()[entry], grams.example()[entry]));
                     if (top.size() > RANKED) {
                         top.poll();
                     }

@@ -32,6 +32,9 @@ import java.util.Map;
  *     own calibration)
  * @param semanticSimilarity the best entry's semantic signal (cosine of sentence embeddings; 0 without it)
  * @param semanticLead how far it leads the best semantic similarity of the others
+ * @param semanticOverCohesion the cosine of the best entry's closest example minus how close that entry's
+ *     examples are to each other (mean cosine of each to its nearest other one): below 0 when the question
+ *     is further from the entry than its own examples are from each other (0 without the signal)
  * @param signals per signal that took part: its similarity, its share of {@code similarity}, its lead, and
  *     its part in the confidence
  */
@@ -39,7 +42,7 @@ public record MatchExplanation(String language, String detectedLanguage, String 
         List<String> matchedTerms, List<String> matchedKeywords, Map<String, String> corrections,
         double similarity, double runnerUpSimilarity, double wordSimilarity, double ngramSimilarity,
         double wordLead, double ngramLead, String nearestExample, String semantic, double semanticSimilarity,
-        double semanticLead, List<Signal> signals) {
+        double semanticLead, double semanticOverCohesion, List<Signal> signals) {
 
     /**
      * One signal's part in a decision.
@@ -49,7 +52,8 @@ public record MatchExplanation(String language, String detectedLanguage, String 
      * @param share this signal's weighted part of the entry's similarity (the shares add up to 1)
      * @param lead how far the best entry leads the others on this signal
      * @param evidence this signal's term in the confidence's log-odds (its lead, and for {@code semantic} also
-     *     its level, times their fitted weights): positive pushes towards answering
+     *     its level and its distance over the entry's cohesion, times their fitted weights): positive pushes
+     *     towards answering
      */
     public record Signal(String name, double similarity, double share, double lead, double evidence) {
     }

@@ -6,6 +6,9 @@ import java.util.List;
  * The example vectors of one language's entries, laid out flat for a fast scan. An entry's
  * semantic similarity to a question mixes the cosine of its closest text with the cosine of the
  * centroid of all its texts, as the lexical signals mix their best document with the whole entry.
+ * Each entry also knows its cohesion: how close each of its texts is to the nearest other one, on
+ * average. A question no closer to the entry than its own examples are to each other is typical of
+ * it; one much further away is likely about something else, even when no other entry is closer.
  */
 final class SemanticVectors {
 
@@ -17,6 +20,14 @@ final class SemanticVectors {
     private final float[] texts;
     private final int[] textEntry;
     private final float[] centroids;
+    private final double[] cohesion;
+
+    /**
+     * Per entry, for one question: the semantic similarity in [0, 1], and the cosine of its closest text
+     * minus the entry's cohesion.
+     */
+    record Similarities(double[] similarity, double[] overCohesion) {
+    }
 
     /** @param vectors per entry, the unit vectors of its texts */
     SemanticVectors(List<float[][]> vectors) {
@@ -40,14 +51,50 @@ final class SemanticVectors {
                 System.arraycopy(SemanticSource.normalized(centroid), 0, centroids, e * dimension, dimension);
             }
         }
+        this.cohesion = cohesion(vectors);
+    }
+
+    /**
+     * Per entry, the mean over its texts of the cosine to its nearest other text. An entry with a single
+     * text has no such pair and gets the mean of the others (0 when none has two).
+     */
+    private double[] cohesion(List<float[][]> vectors) {
+        double[] out = new double[entries];
+        double sum = 0;
+        int known = 0;
+        for (int e = 0; e < entries; e++) {
+            float[][] own = vectors.get(e);
+            if (own.length < 2) {
+                out[e] = Double.NaN;
+                continue;
+            }
+            double total = 0;
+            for (int i = 0; i < own.length; i++) {
+                double nearest = -1;
+                for (int j = 0; j < own.length; j++) {
+                    if (j != i) {
+                        nearest = Math.max(nearest, dot(own[i], own[j], 0));
+                    }
+                }
+                total += nearest;
+            }
+            out[e] = total / own.length;
+            sum += out[e];
+            known++;
+        }
+        double fallback = known == 0 ? 0 : sum / known;
+        for (int e = 0; e < entries; e++) {
+            out[e] = Double.isNaN(out[e]) ? fallback : out[e];
+        }
+        return out;
     }
 
     int dimension() {
         return dimension;
     }
 
-    /** Per entry, its semantic similarity to a unit question vector, clamped to [0, 1]. */
-    double[] similarities(float[] question) {
+    /** Per entry, its similarities to a unit question vector. */
+    Similarities similarities(float[] question) {
         double[] best = new double[entries];
         for (int t = 0; t < textEntry.length; t++) {
             double cosine = dot(question, texts, t * dimension);
@@ -55,11 +102,14 @@ final class SemanticVectors {
                 best[textEntry[t]] = cosine;
             }
         }
+        double[] similarity = new double[entries];
+        double[] overCohesion = new double[entries];
         for (int e = 0; e < entries; e++) {
             double centroid = Math.max(0, dot(question, centroids, e * dimension));
-            best[e] = Math.min(1, EXAMPLE_WEIGHT * best[e] + (1 - EXAMPLE_WEIGHT) * centroid);
+            similarity[e] = Math.min(1, EXAMPLE_WEIGHT * best[e] + (1 - EXAMPLE_WEIGHT) * centroid);
+            overCohesion[e] = best[e] - cohesion[e];
         }
-        return best;
+        return new Similarities(similarity, overCohesion);
     }
 
     /** Four running sums, so that each addition need not wait for the one before. */

@@ -107,15 +107,33 @@ class SemanticSignalTests {
     @Test
     void theCalibrationAddsOneTermPerFeatureAndRisesWithTheSemanticLead() {
         var calibration = Calibration.SEMANTIC;
-        var low = new Calibration.Lead(0.1, 0.1, 0.0, 0.4);
-        var high = new Calibration.Lead(0.1, 0.1, 0.3, 0.7);
+        var low = new Calibration.Lead(0.1, 0.1, 0.0, 0.4, -0.1);
+        var high = new Calibration.Lead(0.1, 0.1, 0.3, 0.7, 0.05);
         double z = java.util.Arrays.stream(calibration.terms(high)).sum();
         assertThat(calibration.confidence(high)).isCloseTo(1 / (1 + Math.exp(-z)), within(1e-12));
         assertThat(calibration.confidence(high)).isGreaterThan(calibration.confidence(low));
         // without the signal its features are 0 and only the lexical model speaks
-        var lexical = new Calibration.Lead(0.1, 0.1, 0, 0);
-        assertThat(Calibration.LEXICAL.terms(high)[3] + Calibration.LEXICAL.terms(high)[4]).isZero();
+        var lexical = new Calibration.Lead(0.1, 0.1, 0, 0, 0);
+        assertThat(Calibration.LEXICAL.terms(high)[3] + Calibration.LEXICAL.terms(high)[4]
+                + Calibration.LEXICAL.terms(high)[5]).isZero();
         assertThat(Calibration.LEXICAL.confidence(lexical)).isEqualTo(Calibration.LEXICAL.confidence(high));
+    }
+
+    @Test
+    void aQuestionFurtherFromTheEntryThanItsExamplesAreFromEachOtherGetsLessConfidence() {
+        var index = index(ENTRIES, new SemanticSource(new Concepts(), null));
+        // every text of moving-house has the vector (2, 0, 0.1): its cohesion is 1
+        FaqMatch typical = index.match("relocate relocate", "en");
+        FaqMatch further = index.match("relocate relocate gauge", "en");
+        assertThat(typical.best().entry().id()).isEqualTo("moving-house");
+        assertThat(further.best().entry().id()).isEqualTo("moving-house");
+        assertThat(typical.explanation().semanticOverCohesion()).isCloseTo(0, within(0.002));
+        double cosine = 2 * 2 / Math.sqrt((4 + 1 + 0.01) * (4 + 0.01)) + 0.01 / Math.sqrt((4 + 1 + 0.01) * (4 + 0.01));
+        assertThat(further.explanation().semanticOverCohesion()).isCloseTo(cosine - 1, within(0.002));
+        var why = further.explanation();
+        var c = Calibration.SEMANTIC;
+        assertThat(why.signals().getLast().evidence()).isCloseTo(c.semanticLeadWeight() * why.semanticLead()
+                + c.semanticWeight() * why.semanticSimilarity() + c.overCohesionWeight() * (cosine - 1), within(0.05));
     }
 
     @Test

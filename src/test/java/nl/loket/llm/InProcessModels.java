@@ -51,7 +51,7 @@ final class InProcessModels {
         List<SentenceEmbeddings> models = List.of(new LocalSentenceEmbeddings(),
                 new Model("bge-small-en-v15-q", once(BgeSmallEnV15QuantizedEmbeddingModel::new), ""),
                 new Model("e5-small-v2-q", once(E5SmallV2QuantizedEmbeddingModel::new), "query: "));
-        System.out.println("| model " + EvaluationResult.header().replace("\n|", "\n|---"));
+        System.out.println("| model " + EvaluationResult.header().replace("\n|", "\n|---|"));
         for (SentenceEmbeddings model : models) {
             long start = System.nanoTime();
             model.embed(List.of("warm up"));
