@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.loket.TestRedis;
 import nl.loket.faq.FaqProperties;
 import nl.loket.faq.SemanticMode;
 import nl.loket.faq.SentenceEmbeddings;
@@ -39,17 +38,7 @@ class RemoteSemanticEvaluationIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        int redis = TestRedis.start();
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("spring.data.redis.port", () -> redis);
-        registry.add("loket.llm.base-url", () -> System.getenv("LOKET_LLM_EVAL_BASE_URL"));
-        registry.add("loket.llm.api-key", () -> System.getenv().getOrDefault("LOKET_LLM_EVAL_API_KEY", ""));
-        registry.add("loket.llm.embeddings-model",
-                () -> System.getenv().getOrDefault("LOKET_LLM_EVAL_EMBEDDINGS_MODEL", "text-embedding-3-small"));
-        registry.add("loket.llm.timeouts.embeddings", () -> "30s");
-        registry.add("loket.llm.timeouts.total", () -> "180s");
-        registry.add("loket.llm.breaker.minimum-calls", () -> "100000");
-        registry.add("loket.llm.breaker.sliding-window", () -> "100000");
+        LlmTestContext.realEndpoint(registry);
     }
 
     @Autowired
