@@ -14,6 +14,7 @@
 # Needs: a JDK >= 21 (the wrapper finds one), redis-server 7 (apt-get install -y redis-server), curl.
 # Knobs (environment): RUNS=1 SOCKETS=1000 MEASURE_SECONDS=20 WARMUP=10 RATE=0 TARGETS="echo stub loket"
 #   SERVER_CPU=0 DRIVER_CPU=1 PORT=18090 REDIS_PORT=16390 JVM_FLAGS="-Xms1g -Xmx2g -XX:+UseG1GC"
+#   JAR=path (another build, e.g. the one before a change, for before/after in one session)
 #   PROFILE=1 (a JFR recording of Loket's measured window in run 1, printed as top frames at the end) SKIP_BUILD=1 (reuse target/*.jar)
 set -euo pipefail
 
@@ -39,7 +40,7 @@ command -v redis-server >/dev/null || { echo "needs redis-server: apt-get instal
 ulimit -n "$(ulimit -Hn)"
 JAVA_HOME="$(./mvnw -v | sed -n 's/.*runtime: //p')"
 export JAVA_HOME
-JAR="$ROOT/target/loket-0.1.0-SNAPSHOT.jar"
+JAR=${JAR:-$ROOT/target/loket-0.1.0-SNAPSHOT.jar}
 if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
   ./mvnw -q -B -DskipTests package
 fi
@@ -49,6 +50,8 @@ REDIS_PID="" APP_PID=""
 cleanup() {
   for pid in $APP_PID $REDIS_PID; do
     kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true # a hung JVM (see "hang" in docs/benchmarks.md) must not keep the run going
   done
   wait 2>/dev/null || true
 }
@@ -98,6 +101,11 @@ for run in $(seq 1 "$RUNS"); do
       url="ws://127.0.0.1:$PORT$path" mode="$mode" sockets="$SOCKETS" seconds="$SECONDS_MEASURED" warmup="$WARMUP" \
       rate="$RATE" questions=load/questions-nl.txt pids="$APP_PID,$REDIS_PID" label="$target" redis="$REDIS_PORT" \
       2>"$OUT/run$run-$target.log" | sed "s/^/$run\t/" >>"$RESULTS"
+    if [ "$(tail -1 "$RESULTS" | cut -f4)" = 0 ]; then
+      # nothing answered: keep every thread, virtual ones too, for the record
+      "$JAVA_HOME/bin/jcmd" "$APP_PID" Thread.dump_to_file "$OUT/run$run-$target-threads.txt" >/dev/null || true
+      echo "run $run: $target answered nothing; threads in $OUT/run$run-$target-threads.txt" >&2
+    fi
   done
 done
 

@@ -88,8 +88,9 @@ public final class SocketDriver {
                 }
             });
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); // for all of them: a loaded server is slow
         for (Socket socket : sockets) {
-            if (!socket.welcomed.await(60, TimeUnit.SECONDS)) {
+            if (!socket.welcomed.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 errors.incrementAndGet();
             }
         }
@@ -169,8 +170,9 @@ public final class SocketDriver {
 
     private static void closeAll(List<Socket> sockets) {
         for (Socket socket : sockets) {
-            if (socket.ws != null) {
-                socket.ws.abort();
+            WebSocket ws = socket.ws;
+            if (ws != null) {
+                ws.abort();
             }
         }
     }
@@ -296,8 +298,22 @@ public final class SocketDriver {
         }
 
         @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed();
+            return null;
+        }
+
+        @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            errors.incrementAndGet();
+            closed();
+        }
+
+        /** The server closed it (or it broke): counted, and never waited for again. */
+        private void closed() {
+            if (running) {
+                errors.incrementAndGet();
+            }
+            ws = null;
             welcomed.countDown();
         }
     }
