@@ -5,7 +5,7 @@
 # It reads the used heap right after a full GC (jcmd GC.run, GC.heap_info) before any socket is open,
 # opens SOCKETS sockets with SocketDriver (idle=, JDK HttpClient on DRIVER_CPU: it does not ask for
 # permessage-deflate), each says hello and gets its answer, then reads it again; per socket = the
-# difference / sockets open. One driver process holds at most ~19,900 sockets (open-files limit 20,000).
+# difference / sockets open; the largest classes then in histogram-<path>.txt. One driver process holds at most ~19,900 sockets (open-files limit 20,000).
 # Knobs: SOCKETS=5000 PATHS="/ws/chat /ws/echo" EXTRA_ARGS="" (more Loket arguments, e.g. a tuned buffer)
 #   SERVER_CPU=0 DRIVER_CPU=1 PORT=18091 REDIS_PORT=16391 JVM_FLAGS="-Xms1g -Xmx2g -XX:+UseG1GC" SKIP_BUILD=1
 set -euo pipefail
@@ -77,6 +77,7 @@ for path in $PATHS; do
   open=$(cat "$ready" 2>/dev/null || echo 0)
   sleep 3
   after=$(heap_kib)
+  "$JAVA_HOME/bin/jcmd" "$APP_PID" GC.class_histogram | head -22 >"$OUT/histogram${path//\//-}.txt"
   echo "| \`$path\` | $open | $((before / 1024)) | $((after / 1024)) | $(python3 -c "print(f'{($after - $before) / max($open, 1):.1f}')") |"
   kill "$DRIVER_PID" "$APP_PID" "$REDIS_PID" 2>/dev/null || true
   wait "$DRIVER_PID" "$APP_PID" "$REDIS_PID" 2>/dev/null || true
