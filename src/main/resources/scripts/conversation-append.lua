@@ -9,7 +9,8 @@
 --       10 now in epoch ms (the app's clock), 11 the agent whose chat it must be now or '' for anyone
 --       (held by them; while QUEUED: meant for them or for nobody in particular),
 --       12 the events the log keeps (MAXLEN ~: Redis trims whole blocks, so at least that many),
---       13 a customer message's routing lease end (epoch ms) or '', 14 the node that routes it,
+--       13 a customer message's routing lease in ms or '' (it runs from the Redis server's TIME, as
+--       in conversation-routing.lua), 14 the node that routes it,
 --       15 the customer message's seq this event is the router's first answer to, or ''
 -- Returns {code, seq, at}: 1 stored, 0 duplicate clientMsgId (seq of the original),
 --        -1 unknown conversation, -2 status not allowed or held by another agent (3rd value: the current status),
@@ -41,7 +42,11 @@ if ARGV[2] ~= '' then redis.call('HSET', KEYS[3], ARGV[2], seq) end
 -- Durable routing (conversation-routing.lua): a customer message is recorded as still to be routed,
 -- under this node's lease, in the same step that stores it, and the router's first event for it
 -- clears it in the step that stores that event. A node that dies between the two leaves the record.
-if (ARGV[13] or '') ~= '' then redis.call('HSET', KEYS[5], seq, 0, 'lease', ARGV[13], 'node', ARGV[14]) end
+if (ARGV[13] or '') ~= '' then
+  local t = redis.call('TIME')
+  local leaseEnd = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + tonumber(ARGV[13])
+  redis.call('HSET', KEYS[5], seq, 0, 'lease', string.format('%d', leaseEnd), 'node', ARGV[14])
+end
 if (ARGV[15] or '') ~= '' then redis.call('HDEL', KEYS[5], ARGV[15]) end
 redis.call('HSET', KEYS[1], 'lastActivity', at)
 for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end

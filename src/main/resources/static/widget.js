@@ -467,7 +467,7 @@
       lastTypingSent: 0,
       open: false,
       unread: 0,
-      started: false,
+      historyUntil: null, // the last seq this page found in the conversation when it first attached
       events: [], // every rendered event, in seq order: the transcript
       streams: {} // replyTo -> element of an LLM answer being written
     };
@@ -856,7 +856,7 @@
       state.lastSeq = event.seq;
       persist();
       state.events.push(event);
-      var live = state.started;
+      var live = state.historyUntil !== null && event.seq > state.historyUntil; // news, not history
       if (event.kind === 'status') {
         var line = statusLine(event);
         place(el('li', { className: 'item status-line', 'data-seq': event.seq }, [el('p', { text: line })]));
@@ -1301,8 +1301,11 @@
             var disclosure = el('li', { className: 'item disclosure' }, [icon('info'), el('p', { text: frame.disclosure })]);
             log.insertBefore(disclosure, greeting.nextSibling);
           }
-          // events replayed right after the welcome are history, not news
-          setTimeout(function () { state.started = true; }, 300);
+          if (state.historyUntil === null) {
+            // what the conversation held when this page first attached is history; what a reconnect
+            // brings later happened while the page was open, so it is news
+            state.historyUntil = typeof frame.lastSeq === 'number' ? frame.lastSeq : state.lastSeq;
+          }
           flushOutbox();
           if (state.handoverWanted) {
             state.handoverWanted = false;
@@ -1358,7 +1361,7 @@
       state.lastSeq = 0;
       state.events = [];
       state.disclosed = false;
-      state.started = false;
+      state.historyUntil = null;
       state.agentName = null;
       dropStreams();
       Array.prototype.slice.call(log.childNodes).forEach(function (child) {

@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ActionFiles {
 
     static final List<String> LANGS = List.of("nl", "en");
-    private static final Set<String> KEYS = Set.of("id", "verified", "title", "offer", "phrases", "faq", "fields",
+    private static final Set<String> KEYS = Set.of("id", "verified", "title", "description", "offer", "phrases", "faq", "fields",
             "summary", "done", "call");
     private static final Set<String> FIELD_KEYS = Set.of("name", "type", "label", "help", "error", "optional",
             "pattern", "min", "max", "window", "choices", "customer");
@@ -104,6 +104,7 @@ final class ActionFiles {
         }
         boolean verified = file.flag(top, "verified");
         Texts title = texts(file, top, "title", true);
+        Texts description = texts(file, top, "description", false);
         Texts offer = texts(file, top, "offer", false);
         Map<String, List<String>> phrases = phrases(file, top);
         List<String> faq = file.texts(top, "faq", false);
@@ -123,7 +124,7 @@ final class ActionFiles {
         if (file.errors() > 0) {
             return null;
         }
-        return new ActionDefinition(id, verified, title, offer, phrases, faq == null ? List.of() : faq, fields,
+        return new ActionDefinition(id, verified, title, description, offer, phrases, faq == null ? List.of() : faq, fields,
                 summary, done, call, path.toString());
     }
 

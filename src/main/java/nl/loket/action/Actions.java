@@ -1,6 +1,8 @@
 package nl.loket.action;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import nl.loket.conversation.Conversation;
 import nl.loket.conversation.QuickReply;
@@ -8,8 +10,9 @@ import nl.loket.dialogue.Reply;
 import org.springframework.stereotype.Service;
 
 /**
- * The actions' API for routing: whether a customer message asks for an action (its phrases offer it), and
- * which action an FAQ answer offers (its title as a quick reply starts it).
+ * The actions' API for routing: whether a customer message asks for an action (its phrases offer it),
+ * which action an FAQ answer offers (its title as a quick reply starts it), and which actions the LLM may
+ * offer as tools (the same offer as a phrase match when it calls one).
  * Only actions whose system is configured are offered.
  */
 @Service
@@ -46,6 +49,25 @@ public class Actions {
             return again;
         }
         return catalog.asked(said, lang).filter(client::available).map(action -> dialogue.offer(conversation, action));
+    }
+
+    /**
+     * The actions the LLM may offer, id to what it does in {@code lang}: only ids and editors' texts, never
+     * anything of the customer's.
+     */
+    public Map<String, String> offerable(String lang) {
+        Map<String, String> offerable = new LinkedHashMap<>();
+        catalog.all().stream().filter(client::available).forEach(a -> offerable.put(a.id(),
+                (a.description().isEmpty() ? a.title() : a.description()).in(lang)));
+        return offerable;
+    }
+
+    /**
+     * Offers an action by its id, as a phrase match does (the customer may decline); empty when there is no
+     * such action, or its system is not configured, any more.
+     */
+    public Optional<Reply> offer(Conversation conversation, String actionId) {
+        return catalog.find(actionId).filter(client::available).map(action -> dialogue.offer(conversation, action));
     }
 
     /** The FAQ answered with this entry: the action it links to was offered with it, so its title starts it. */

@@ -1,11 +1,13 @@
 package nl.loket.console;
 
+import io.lettuce.core.RedisException;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.Optional;
 import nl.loket.handover.Presence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
@@ -83,6 +85,11 @@ class AgentSocketHandler extends TextWebSocketHandler {
         } catch (Refused e) {
             Refused refusal = frame instanceof AgentFrame.AboutChat chat ? e.about(chat.conversationId()) : e;
             socket.send(frames.error(refusal.code(), refusal.getMessage(), refusal.conversationId()));
+        } catch (DataAccessException | RedisException e) {
+            // nothing was stored or changed: the console keeps the text and sends it again (same clientMsgId)
+            log.warn("refused an agent frame on socket {}: Redis unavailable ({})", session.getId(), e.toString());
+            socket.send(frames.error(ErrorCode.UNAVAILABLE, "Loket cannot store this right now; try again in a moment",
+                    frame instanceof AgentFrame.AboutChat chat ? chat.conversationId() : null));
         } catch (RuntimeException e) {
             log.error("could not handle an agent frame on socket {}", session.getId(), e);
             socket.send(frames.error(ErrorCode.INTERNAL, "something went wrong on our side; please try again",

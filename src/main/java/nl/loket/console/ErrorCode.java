@@ -12,6 +12,8 @@ enum ErrorCode {
     UNKNOWN_QUEUE,
     UNKNOWN_AGENT,
     UNKNOWN_CONVERSATION,
+    /** Redis is away: nothing was stored or changed; send it again. */
+    UNAVAILABLE,
     INTERNAL;
 
     String wireName() {

@@ -129,7 +129,7 @@ class ConversationStore {
                 holder == null ? "" : holder.status().name(), holder == null ? "" : holder.queueName(),
                 holder == null ? "" : holder.agentField(), Long.toString(now.toEpochMilli()),
                 nullToEmpty(heldBy), Integer.toString(properties.maxEvents()),
-                route.leaseEnd() > 0 ? Long.toString(route.leaseEnd()) : "", route.node(),
+                route.lease() > 0 ? Long.toString(route.lease()) : "", route.node(),
                 route.answers() > 0 ? Long.toString(route.answers()) : "");
         long code = (Long) reply.get(0);
         long seq = (Long) reply.get(1);

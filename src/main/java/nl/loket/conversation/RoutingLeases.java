@@ -2,7 +2,6 @@ package nl.loket.conversation;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -31,21 +31,20 @@ import org.springframework.stereotype.Component;
 @Component
 class RoutingLeases implements SchedulingConfigurer {
 
-    /** Conversation id -> when to look at its routing next (epoch ms); written before each customer append. */
+    /** Conversation id -> when to look at its routing next (epoch ms, Redis time); written before each customer append. */
     static final String DUE = "loket:conversation:routing-due";
     private static final int MAX_TAKEOVERS = 3;
     private static final int SWEEP_BATCH = 100;
     private static final Logger log = LoggerFactory.getLogger(RoutingLeases.class);
     private static final RedisScript<List> ROUTING =
             LuaScript.load("scripts/conversation-routing.lua", List.class);
-    private static final RedisScript<Long> FORGET =
-            LuaScript.load("scripts/routing-due-forget.lua", Long.class);
+    private static final RedisScript<Long> INDEX =
+            LuaScript.load("scripts/routing-due.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final ConversationStore store;
     private final ApplicationEventPublisher events;
     private final ConversationProperties properties;
-    private final Clock clock;
     private final Counter takenOver;
     private final String node;
     /** What this node routes now: conversation id -> seqs; their leases are renewed while it does. */
@@ -54,12 +53,11 @@ class RoutingLeases implements SchedulingConfigurer {
     private final ThreadLocal<Current> current = new ThreadLocal<>();
 
     RoutingLeases(StringRedisTemplate redis, ConversationStore store, ApplicationEventPublisher events,
-            ConversationProperties properties, Clock clock, MeterRegistry meters, Environment environment) {
+            ConversationProperties properties, MeterRegistry meters, Environment environment) {
         this.redis = redis;
         this.store = store;
         this.events = events;
         this.properties = properties;
-        this.clock = clock;
         this.node = environment.getProperty("spring.application.name", "loket") + "-"
                 + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
         this.takenOver = Counter.builder("loket.routing.taken.over")
@@ -74,9 +72,8 @@ class RoutingLeases implements SchedulingConfigurer {
      * the append script records.
      */
     RouteNote beforeCustomerMessage(String conversationId) {
-        long leaseEnd = leaseEnd();
-        redis.opsForZSet().add(DUE, conversationId, leaseEnd);
-        return new RouteNote(leaseEnd, node, 0);
+        lookWhenTheLeaseRunsOut(conversationId);
+        return new RouteNote(lease(), node, 0);
     }
 
     /** This node acknowledged {@code seq} and routes it: renew the lease until it is done. */
@@ -111,8 +108,8 @@ class RoutingLeases implements SchedulingConfigurer {
         try {
             work.run();
             if (!routed.answered) {
-                redis.execute(ROUTING, List.of(ConversationKeys.of(conversationId).routing()), "done",
-                        Long.toString(clock.millis()), "0", node, Long.toString(seq));
+                redis.execute(ROUTING, List.of(ConversationKeys.of(conversationId).routing()), "done", "0", node,
+                        Long.toString(seq));
             }
         } finally {
             current.remove();
@@ -136,32 +133,34 @@ class RoutingLeases implements SchedulingConfigurer {
     }
 
     private void renew() {
-        String end = Long.toString(leaseEnd());
-        String now = Long.toString(clock.millis());
+        String lease = Long.toString(lease());
         for (String conversationId : routing.keySet()) {
-            redis.execute(ROUTING, List.of(ConversationKeys.of(conversationId).routing()), "renew", now, end, node, "0");
+            redis.execute(ROUTING, List.of(ConversationKeys.of(conversationId).routing()), "renew", lease, node, "0");
         }
     }
 
     private void sweep() {
-        long now = clock.millis();
-        Set<String> due = redis.opsForZSet().rangeByScore(DUE, 0, now, 0, SWEEP_BATCH);
+        Long now = redis.execute((RedisCallback<Long>) connection -> connection.serverCommands().time());
+        Set<String> due = now == null ? null : redis.opsForZSet().rangeByScore(DUE, 0, now, 0, SWEEP_BATCH);
         if (due == null) {
             return;
         }
         for (String conversationId : due) {
-            long leaseEnd = leaseEnd();
             List<?> reply = redis.execute(ROUTING, List.of(ConversationKeys.of(conversationId).routing()), "claim",
-                    Long.toString(now), Long.toString(leaseEnd), node, Integer.toString(MAX_TAKEOVERS));
+                    Long.toString(lease()), node, Integer.toString(MAX_TAKEOVERS));
             switch (((Long) reply.get(0)).intValue()) {
-                case 0 -> redis.execute(FORGET, List.of(DUE), conversationId, Long.toString(now));
+                case 0 -> redis.execute(INDEX, List.of(DUE), "forget", conversationId);
                 case 1 -> redis.opsForZSet().add(DUE, conversationId, (Long) reply.get(1));
                 default -> {
-                    redis.opsForZSet().add(DUE, conversationId, leaseEnd);
+                    lookWhenTheLeaseRunsOut(conversationId);
                     takeOver(conversationId, String.valueOf(reply.get(1)), reply.subList(2, reply.size()));
                 }
             }
         }
+    }
+
+    private void lookWhenTheLeaseRunsOut(String conversationId) {
+        redis.execute(INDEX, List.of(DUE), "look", conversationId, Long.toString(lease()));
     }
 
     private void takeOver(String conversationId, String from, List<?> seqs) {
@@ -190,12 +189,13 @@ class RoutingLeases implements SchedulingConfigurer {
         });
     }
 
-    private long leaseEnd() {
-        return clock.millis() + properties.routingLease().toMillis();
+    /** Lease times run on the Redis server's clock (the scripts read TIME): node clocks may disagree. */
+    private long lease() {
+        return properties.routingLease().toMillis();
     }
 
-    /** What the append script writes for routing: a lease for a customer message, or the message an event answers. */
-    record RouteNote(long leaseEnd, String node, long answers) {
+    /** What the append script writes for routing: a lease (ms) for a customer message, or the message an event answers. */
+    record RouteNote(long lease, String node, long answers) {
 
         static final RouteNote NONE = new RouteNote(0, "", 0);
     }

@@ -23,10 +23,19 @@ public class Faq {
         this.clock = clock;
     }
 
-    /** A fixed FAQ built from entries, for tools that run without Spring (evaluation, benchmarks). */
+    /**
+     * A fixed FAQ built from entries, for tools that run without Spring (evaluation, benchmarks), with
+     * the semantic signal as {@code properties} set it, from the in-process model.
+     */
     public static Faq of(Collection<FaqEntry> entries, Map<String, List<List<String>>> synonyms,
             FaqProperties properties) {
-        FaqIndex fixed = FaqIndex.build(entries, synonyms, properties);
+        return of(entries, synonyms, properties, SentenceEmbeddings.onClassPath());
+    }
+
+    /** The same with the semantic sources given (an evaluation of another model or a remote endpoint). */
+    public static Faq of(Collection<FaqEntry> entries, Map<String, List<List<String>>> synonyms,
+            FaqProperties properties, List<SentenceEmbeddings> sources) {
+        FaqIndex fixed = FaqIndex.build(entries, synonyms, properties, SemanticSources.forTools(properties, sources));
         return new Faq(() -> fixed, Clock.systemUTC());
     }
 

@@ -2,6 +2,7 @@ package nl.loket.faq;
 
 import java.time.Clock;
 import nl.loket.content.ContentWatcher;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,8 +10,11 @@ import org.springframework.context.annotation.Configuration;
 class FaqConfiguration {
 
     @Bean
-    FaqLibrary faqLibrary(FaqProperties properties, ContentWatcher watcher) {
-        return new FaqLibrary(properties, watcher);
+    FaqLibrary faqLibrary(FaqProperties properties, ContentWatcher watcher, ObjectProvider<SentenceEmbeddings> embeddings,
+            Clock clock) {
+        var semantic = SemanticSources.of(properties.semantic(), embeddings.orderedStream().toList(),
+                properties.semantic().cache());
+        return new FaqLibrary(properties, watcher, semantic, clock);
     }
 
     @Bean

@@ -22,17 +22,22 @@ class FaqController {
         this.faq = faq;
     }
 
-    record EntryScore(String id, String title, double score) {
-        static EntryScore of(FaqCandidate candidate, double score) {
-            return new EntryScore(candidate.entry().id(), candidate.entry().title(), FaqIndex.round(score));
+    /** An entry with its similarity to the question (one scale for best, candidates and clarify). */
+    record EntryScore(String id, String title, double similarity) {
+        static EntryScore of(FaqCandidate candidate) {
+            return new EntryScore(candidate.entry().id(), candidate.entry().title(),
+                    FaqIndex.round(candidate.similarity()));
         }
     }
 
     /**
-     * @param best its {@code score} is the calibrated confidence; the candidates' scores are similarities
+     * @param best the best entry and its similarity (the same number as its candidate's)
+     * @param confidence the calibrated chance that {@code best} is right; a similarity is not a probability
+     * @param confident whether the question is answered: the confidence reached the threshold (or the entry's
+     *     {@code minScore}), the best entry leads the runner-up by the margin, and a required keyword is there
      */
-    record MatchResponse(EntryScore best, boolean confident, String outcome, List<EntryScore> candidates,
-            List<EntryScore> clarify, MatchExplanation explanation) {
+    record MatchResponse(EntryScore best, double confidence, boolean confident, String outcome,
+            List<EntryScore> candidates, List<EntryScore> clarify, MatchExplanation explanation) {
     }
 
     record NoticeResponse(String id, String title, String html, String markdown, OffsetDateTime from,
@@ -60,10 +65,10 @@ class FaqController {
             throw new BadRequest("question_too_long", "A question has at most " + MAX_QUESTION + " characters.");
         }
         FaqMatch match = faq.match(q, language(lang, true));
-        return new MatchResponse(match.best() == null ? null : EntryScore.of(match.best(), match.confidence()),
-                match.confident(), match.outcome().name().toLowerCase(Locale.ROOT),
-                match.candidates().stream().map(c -> EntryScore.of(c, c.similarity())).toList(),
-                match.clarify().stream().map(c -> EntryScore.of(c, c.similarity())).toList(), match.explanation());
+        return new MatchResponse(match.best() == null ? null : EntryScore.of(match.best()),
+                FaqIndex.round(match.confidence()), match.confident(), match.outcome().name().toLowerCase(Locale.ROOT),
+                match.candidates().stream().map(EntryScore::of).toList(),
+                match.clarify().stream().map(EntryScore::of).toList(), match.explanation());
     }
 
     @GetMapping("/api/notices")

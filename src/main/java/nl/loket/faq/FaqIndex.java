@@ -25,28 +25,35 @@ final class FaqIndex {
     private final Map<String, FaqEntry> byId = new HashMap<>();
     private final Map<String, LanguageIndex> languages = new HashMap<>();
     private final FaqProperties properties;
-    private final Calibration calibration;
 
     private FaqIndex(Collection<FaqEntry> entries, Map<String, List<List<String>>> synonyms,
-            FaqProperties properties, Calibration calibration) {
+            FaqProperties properties, Map<String, SemanticSource> semantic) {
         this.entries = List.copyOf(entries);
         this.properties = properties;
-        this.calibration = calibration;
         entries.forEach(e -> byId.putIfAbsent(e.id(), e));
         for (String lang : FaqFiles.LANGUAGES) {
             List<FaqEntry> ofLang = this.entries.stream().filter(e -> lang.equals(e.lang())).toList();
-            languages.put(lang, LanguageIndex.build(lang, ofLang, synonyms.getOrDefault(lang, List.of())));
+            languages.put(lang, LanguageIndex.build(lang, ofLang, synonyms.getOrDefault(lang, List.of()),
+                    semantic.get(lang)));
         }
+        // after every language took its vectors: the cache keeps exactly this version's
+        semantic.values().stream().distinct().forEach(SemanticSource::commit);
     }
 
     static FaqIndex build(Collection<FaqEntry> entries, Map<String, List<List<String>>> synonyms,
             FaqProperties properties) {
-        return new FaqIndex(entries, synonyms, properties, Calibration.SHIPPED);
+        return new FaqIndex(entries, synonyms, properties, Map.of());
     }
 
+    /** @param semantic per language, the semantic signal's source; a language without one matches lexically */
     static FaqIndex build(Collection<FaqEntry> entries, Map<String, List<List<String>>> synonyms,
-            FaqProperties properties, Calibration calibration) {
-        return new FaqIndex(entries, synonyms, properties, calibration);
+            FaqProperties properties, Map<String, SemanticSource> semantic) {
+        return new FaqIndex(entries, synonyms, properties, semantic);
+    }
+
+    /** Whether a language has the semantic signal on but its examples could not be embedded yet. */
+    boolean semanticMissing() {
+        return languages.values().stream().anyMatch(LanguageIndex::semanticMissing);
     }
 
     List<FaqEntry> entries() {
@@ -68,8 +75,13 @@ final class FaqIndex {
             searched = guess.lang();
         }
         LanguageIndex index = languages.get(searched);
-        var ranking = index.rank(question);
-        Set<String> terms = keywordTerms(ranking);
+        float[] vector = index.embed(question);
+        var ranking = index.rank(question, vector);
+        String semantic = index.semanticMode() == SemanticMode.OFF ? "off"
+                : ranking.semantic() ? index.semanticMode().name().toLowerCase(java.util.Locale.ROOT) : "unavailable";
+        Calibration calibration = ranking.semantic() ? Calibration.SEMANTIC : Calibration.LEXICAL;
+        var context = new Context(searched, detected, semantic, ranking, keywordTerms(ranking), index, calibration);
+        Set<String> terms = context.terms();
         List<FaqCandidate> candidates = new ArrayList<>();
         for (var scored : ranking.ranked().subList(0, Math.min(CANDIDATES, ranking.ranked().size()))) {
             candidates.add(new FaqCandidate(index.entries().get(scored.entry()), scored.similarity()));
@@ -79,12 +91,13 @@ final class FaqIndex {
             var best = new FaqCandidate(entry, 1.0);
             candidates.removeIf(c -> c.entry().id().equals(entry.id()));
             candidates.addFirst(best);
-            var why = explain(searched, detected, "exact", ranking, terms, index, ranking.exact(), 1.0, 0,
-                    Calibration.Lead.NONE);
+            var why = explain(context, "exact",
+                    ranking.exact(), 1.0, 0, Calibration.Lead.NONE);
             return new FaqMatch(best, 1.0, true, Outcome.ANSWER, trim(candidates), List.of(), why);
         }
         if (candidates.isEmpty()) {
-            var why = explain(searched, detected, "none", ranking, terms, index, -1, 0, 0, Calibration.Lead.NONE);
+            var why = explain(context, "none",
+                    -1, 0, 0, Calibration.Lead.NONE);
             return new FaqMatch(null, 0, false, Outcome.NONE, List.of(), List.of(), why);
         }
         FaqCandidate best = candidates.getFirst();
@@ -94,12 +107,13 @@ final class FaqIndex {
         double needed = Math.max(properties.threshold(), best.entry().minScore() == null ? 0 : best.entry().minScore());
         boolean confident = confidence >= needed && best.similarity() - runnerUp >= properties.margin();
         boolean required = holdsRequiredKeyword(index, best.entry(), terms);
-        var why = explain(searched, detected, required ? "ranked" : "required-keyword-missing", ranking, terms,
-                index, ranking.ranked().getFirst().entry(), best.similarity(), runnerUp, lead);
+        var why = explain(context,
+                required ? "ranked" : "required-keyword-missing", ranking.ranked().getFirst().entry(),
+                best.similarity(), runnerUp, lead);
         if (confident && required) {
             return new FaqMatch(best, confidence, true, Outcome.ANSWER, candidates, List.of(), why);
         }
-        List<FaqCandidate> close = clarify(index, ranking.ranked(), terms, candidates);
+        List<FaqCandidate> close = clarify(index, ranking.ranked(), terms, candidates, calibration);
         return new FaqMatch(best, confidence, false, close.isEmpty() ? Outcome.NONE : Outcome.CLARIFY, candidates,
                 close, why);
     }
@@ -110,7 +124,7 @@ final class FaqIndex {
      * clearly that it would be answered if it were alone.
      */
     private List<FaqCandidate> clarify(LanguageIndex index, List<LanguageIndex.Scored> ranked, Set<String> terms,
-            List<FaqCandidate> candidates) {
+            List<FaqCandidate> candidates, Calibration calibration) {
         double best = candidates.getFirst().similarity();
         int group = 0;
         while (group < candidates.size() && best - candidates.get(group).similarity() <= properties.clarifyBand()) {
@@ -139,7 +153,7 @@ final class FaqIndex {
 
     List<FaqEntry> retrieve(String question, String lang, int k) {
         LanguageIndex index = languages.get(lang);
-        return index.rank(question).ranked().stream().limit(k).map(s -> index.entries().get(s.entry())).toList();
+        return index.rank(question, index.embed(question)).ranked().stream().limit(k).map(s -> index.entries().get(s.entry())).toList();
     }
 
     /** The analysed terms of a text in a language, as the matcher sees them. */
@@ -151,21 +165,54 @@ final class FaqIndex {
         return candidates.subList(0, Math.min(CANDIDATES, candidates.size()));
     }
 
-    private static MatchExplanation explain(String lang, String detected, String rule, LanguageIndex.Ranking ranking,
-            Set<String> terms, LanguageIndex index, int entry, double similarity, double runnerUp,
+    /** What one match saw, for its explanation. */
+    private record Context(String lang, String detected, String semantic, LanguageIndex.Ranking ranking,
+            Set<String> terms, LanguageIndex index, Calibration calibration) {
+    }
+
+    private static MatchExplanation explain(Context c, String rule, int entry, double similarity, double runnerUp,
             Calibration.Lead lead) {
+        LanguageIndex index = c.index();
         List<String> matched = entry < 0 ? List.of()
-                : ranking.analyzed().stream().filter(index.termsOf(entry)::contains).toList();
+                : c.ranking().analyzed().stream().filter(index.termsOf(entry)::contains).toList();
         List<String> keywords = entry < 0 ? List.of() : Stream.concat(index.entries().get(entry).keywords().stream(),
                 index.entries().get(entry).requiredKeywords().stream()).distinct()
-                .filter(k -> holdsKeyword(terms, index.analyze(k))).toList();
-        var scored = entry < 0 ? null : ranking.ranked().stream().filter(s -> s.entry() == entry).findFirst()
+                .filter(k -> holdsKeyword(c.terms(), index.analyze(k))).toList();
+        var scored = entry < 0 ? null : c.ranking().ranked().stream().filter(s -> s.entry() == entry).findFirst()
                 .orElse(null);
         String nearest = scored == null || scored.chars() == 0 ? null
                 : LanguageIndex.texts(index.entries().get(entry)).get(scored.example());
-        return new MatchExplanation(lang, detected, rule, ranking.analyzed(), matched, keywords,
-                ranking.corrections(), round(similarity), round(runnerUp), scored == null ? 0 : round(scored.words()),
-                scored == null ? 0 : round(scored.chars()), round(lead.words()), round(lead.ngrams()), nearest);
+        return new MatchExplanation(c.lang(), c.detected(), rule, c.ranking().analyzed(), matched, keywords,
+                c.ranking().corrections(), round(similarity), round(runnerUp), scored == null ? 0 : round(scored.words()),
+                scored == null ? 0 : round(scored.chars()), round(lead.words()), round(lead.ngrams()), nearest,
+                c.semantic(), scored == null ? 0 : round(scored.semantic()), round(lead.semantic()),
+                round(lead.overCohesion()),
+                scored == null ? List.of() : signals(scored, lead, c.ranking().semantic(), c.calibration()));
+    }
+
+    /** Each signal's weighted part of the similarity and its term in the confidence. */
+    private static List<MatchExplanation.Signal> signals(LanguageIndex.Scored scored, Calibration.Lead lead,
+            boolean semantic, Calibration calibration) {
+        double lexical = semantic ? 1 - LanguageIndex.SEMANTIC_WEIGHT : 1;
+        double words = lexical * (1 - LanguageIndex.CHAR_WEIGHT) * scored.words();
+        double ngrams = lexical * LanguageIndex.CHAR_WEIGHT * scored.chars();
+        double meaning = semantic ? LanguageIndex.SEMANTIC_WEIGHT * scored.semantic() : 0;
+        double total = words + ngrams + meaning;
+        double[] terms = calibration.terms(lead);
+        List<MatchExplanation.Signal> signals = new ArrayList<>(List.of(
+                new MatchExplanation.Signal("words", round(scored.words()), round(share(words, total)),
+                        round(lead.words()), round(terms[1])),
+                new MatchExplanation.Signal("ngrams", round(scored.chars()), round(share(ngrams, total)),
+                        round(lead.ngrams()), round(terms[2]))));
+        if (semantic) {
+            signals.add(new MatchExplanation.Signal("semantic", round(scored.semantic()), round(share(meaning, total)),
+                    round(lead.semantic()), round(terms[3] + terms[4] + terms[5])));
+        }
+        return signals;
+    }
+
+    private static double share(double part, double total) {
+        return total == 0 ? 0 : part / total;
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entries of one language, ranked by two lexical signals. Words: a {@link WordIndex} with one
@@ -23,6 +25,8 @@ import java.util.Set;
  */
 final class LanguageIndex {
 
+    private static final Logger log = LoggerFactory.getLogger(LanguageIndex.class);
+
     /**
      * An entry's similarity mixes its best single document (weight 0.3) with one document holding
      * all its texts (0.7): evidence spread over several examples counts. Tuned on the train side
@@ -33,14 +37,25 @@ final class LanguageIndex {
     private static final int HITS = 64;
     private static final float TYPO_WEIGHT = 0.8f;
 
-    /** An entry with its normalised similarity in [0, 1]. */
     /**
+     * An entry with its normalised similarity in [0, 1].
+     *
      * @param words the word (BM25) similarity
      * @param chars the character n-gram similarity
+     * @param semantic the semantic (sentence embedding) similarity; 0 when the signal is off or unavailable
+     * @param overCohesion the cosine of the entry's closest text minus the entry's cohesion (see
+     *     {@link SemanticVectors}); 0 without the signal
      * @param example the index (in the entry's texts) of the example closest by character n-grams
      */
-    record Scored(int entry, double similarity, double words, double chars, int example) {
+    record Scored(int entry, double similarity, double words, double chars, double semantic, double overCohesion,
+            int example) {
     }
+
+    /**
+     * With the semantic signal on, the similarity is this much semantic, the rest lexical (words and
+     * n-grams as above). Tuned on the train side (docs/benchmarks.md).
+     */
+    static final double SEMANTIC_WEIGHT = 0.7;
 
     /**
      * The similarity is half words (BM25), half character n-grams ({@link CharGramIndex}); the
@@ -57,8 +72,10 @@ final class LanguageIndex {
      * What ranking one question produced.
      *
      * @param exact the entry whose example equals the question after normalisation, or -1
+     * @param semantic whether the semantic signal took part
      */
-    record Ranking(List<Scored> ranked, List<String> analyzed, Map<String, String> corrections, int exact) {
+    record Ranking(List<Scored> ranked, List<String> analyzed, Map<String, String> corrections, int exact,
+            boolean semantic) {
     }
 
     private final List<FaqEntry> entries;
@@ -72,9 +89,14 @@ final class LanguageIndex {
     private final Map<String, Integer> exact;
     private final CharGramIndex charGrams;
     private final TypoCorrector corrector;
+    /** Null when the semantic signal is off for this language. */
+    private final SemanticSource source;
+    /** Null when off, or when the source could not embed the examples (then {@link #semanticMissing()}). */
+    private final SemanticVectors vectors;
 
     private LanguageIndex(List<FaqEntry> entries, FaqAnalyzer analyzer, WordIndex texts, WordIndex wholes,
-            int[] textEntry, List<Set<String>> entryTerms, Map<String, Integer> exact) {
+            int[] textEntry, List<Set<String>> entryTerms, Map<String, Integer> exact, SemanticSource source,
+            SemanticVectors vectors) {
         this.entries = entries;
         this.analyzer = analyzer;
         this.texts = texts;
@@ -86,9 +108,17 @@ final class LanguageIndex {
         Map<String, Integer> vocabulary = texts.docFreqs();
         vocabulary.keySet().removeIf(term -> term.startsWith(FaqAnalyzer.SYNONYM_TOKEN));
         this.corrector = new TypoCorrector(vocabulary);
+        this.source = source;
+        this.vectors = vectors;
     }
 
     static LanguageIndex build(String lang, List<FaqEntry> entries, List<List<String>> synonyms) {
+        return build(lang, entries, synonyms, null);
+    }
+
+    /** @param source the semantic signal's source for this language, or null when it is off */
+    static LanguageIndex build(String lang, List<FaqEntry> entries, List<List<String>> synonyms,
+            SemanticSource source) {
         FaqAnalyzer analyzer = analyzer(lang, entries, synonyms);
         List<FaqAnalyzer.Analysis> analysed = new ArrayList<>();
         List<Integer> textEntry = new ArrayList<>();
@@ -112,7 +142,60 @@ final class LanguageIndex {
             }
         }
         return new LanguageIndex(List.copyOf(entries), analyzer, WordIndex.build(analysed), WordIndex.build(wholes),
-                textEntry.stream().mapToInt(Integer::intValue).toArray(), entryTerms, exact);
+                textEntry.stream().mapToInt(Integer::intValue).toArray(), entryTerms, exact, source,
+                vectors(lang, entries, source));
+    }
+
+    private static SemanticVectors vectors(String lang, List<FaqEntry> entries, SemanticSource source) {
+        if (source == null || entries.isEmpty()) {
+            return null;
+        }
+        try {
+            // all texts in one call, so that a remote source gets full batches rather than one call per entry
+            List<String> all = new ArrayList<>();
+            entries.forEach(entry -> all.addAll(texts(entry)));
+            float[][] embedded = source.examples(all);
+            List<float[][]> vectors = new ArrayList<>();
+            int from = 0;
+            for (FaqEntry entry : entries) {
+                int count = texts(entry).size();
+                vectors.add(java.util.Arrays.copyOfRange(embedded, from, from + count));
+                from += count;
+            }
+            return new SemanticVectors(vectors);
+        } catch (SentenceEmbeddings.Unavailable e) {
+            log.warn("{}: the examples could not be embedded ({}); matching by words and n-grams until they can: {}",
+                    lang, source.model(), e.getMessage());
+            return null;
+        }
+    }
+
+    SemanticMode semanticMode() {
+        return source == null ? SemanticMode.OFF : source.mode();
+    }
+
+    /** Whether the semantic signal is on for this language but its examples are not embedded yet. */
+    boolean semanticMissing() {
+        return source != null && vectors == null && !entries.isEmpty();
+    }
+
+    /**
+     * The question's vector, or null when the signal is off or its source cannot answer now: the
+     * question is then matched by the lexical signals alone, with their own calibration.
+     */
+    float[] embed(String question) {
+        if (vectors == null) {
+            return null;
+        }
+        try {
+            float[] vector = source.question(question);
+            return vector.length == vectors.dimension() ? vector : null;
+        } catch (SentenceEmbeddings.Unavailable e) {
+            // the source reports its failures; one line per customer question would flood the log
+            log.debug("{}: question not embedded, matching it by words and n-grams: {}", source.model(),
+                    e.getMessage());
+            return null;
+        }
     }
 
     /** The analysis chain of a language, with the FAQ's own words as the compound dictionary. */
@@ -171,11 +254,16 @@ final class LanguageIndex {
     }
 
     Ranking rank(String question) {
+        return rank(question, null);
+    }
+
+    /** @param vector the question's unit vector from {@link #embed}, or null for the lexical signals only */
+    Ranking rank(String question, float[] vector) {
         Integer exactEntry = exact.get(normalise(question));
         var analysis = analyzer.analyse(question);
         List<String> analyzed = List.copyOf(new LinkedHashSet<>(analysis.tokens()));
         if (analyzed.isEmpty() || texts.isEmpty()) {
-            return new Ranking(List.of(), analyzed, Map.of(), exactEntry == null ? -1 : exactEntry);
+            return new Ranking(List.of(), analyzed, Map.of(), exactEntry == null ? -1 : exactEntry, false);
         }
         // Term -> boost; a term asked twice (a word and a typo corrected to it) adds its boosts, as Lucene's query did.
         Map<String, Double> query = new LinkedHashMap<>();
@@ -202,8 +290,9 @@ final class LanguageIndex {
         double[] whole = new double[entries.size()];
         texts.search(query, HITS, (doc, score) -> best[textEntry[doc]] = Math.max(best[textEntry[doc]], score));
         wholes.search(query, HITS, (doc, score) -> whole[doc] = score);
-        List<Scored> ranked = ranked(best, whole, maximum, maximumWhole, charGrams.similarities(question));
-        return new Ranking(ranked, analyzed, corrections, exactEntry == null ? -1 : exactEntry);
+        SemanticVectors.Similarities semantic = vector == null ? null : vectors.similarities(vector);
+        List<Scored> ranked = ranked(best, whole, maximum, maximumWhole, charGrams.similarities(question), semantic);
+        return new Ranking(ranked, analyzed, corrections, exactEntry == null ? -1 : exactEntry, semantic != null);
     }
 
     /**
@@ -212,9 +301,10 @@ final class LanguageIndex {
      * @param best per entry, the BM25 score of its best document
      * @param whole per entry, the BM25 score of the document holding all its texts
      * @param maximum the most {@code best} could be; {@code maximumWhole} the same for {@code whole}
+     * @param semantic per entry, the semantic similarities; null when the signal does not take part
      */
     static List<Scored> ranked(double[] best, double[] whole, double maximum, double maximumWhole,
-            CharGramIndex.Similarities grams) {
+            CharGramIndex.Similarities grams, SemanticVectors.Similarities semantic) {
         // The best RANKED entries, kept in a min-heap: sorting all of a large FAQ cost more than scoring it.
         var order = Comparator.comparingDouble(Scored::similarity)
                 .thenComparing(Comparator.comparingInt(Scored::entry).reversed());
@@ -223,10 +313,14 @@ final class LanguageIndex {
             double words = Math.min(1, EXAMPLE_WEIGHT * best[entry] / maximum
                     + (1 - EXAMPLE_WEIGHT) * whole[entry] / maximumWhole);
             double chars = CHAR_EXAMPLE_WEIGHT * grams.best()[entry] + (1 - CHAR_EXAMPLE_WEIGHT) * grams.whole()[entry];
-            if (words > 0 || chars > 0) {
-                double similarity = (1 - CHAR_WEIGHT) * words + CHAR_WEIGHT * chars;
+            double meaning = semantic == null ? 0 : semantic.similarity()[entry];
+            if (words > 0 || chars > 0 || meaning > 0) {
+                double lexical = (1 - CHAR_WEIGHT) * words + CHAR_WEIGHT * chars;
+                double similarity = semantic == null ? lexical
+                        : (1 - SEMANTIC_WEIGHT) * lexical + SEMANTIC_WEIGHT * meaning;
                 if (top.size() < RANKED || similarity > top.peek().similarity()) {
-                    top.add(new Scored(entry, similarity, words, chars, grams.example()[entry]));
+                    top.add(new Scored(entry, similarity, words, chars, meaning,
+                            semantic == null ? 0 : semantic.overCohesion()[entry], grams.example()[entry]));
                     if (top.size() > RANKED) {
                         top.poll();
                     }

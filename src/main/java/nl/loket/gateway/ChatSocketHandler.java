@@ -239,7 +239,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         }
         socket.attachedTo = conversation.id();
         send(socket, frames.welcome(conversation.id(), token, conversation.status(), conversation.lang(),
-                disclosure.in(conversation.lang())));
+                disclosure.in(conversation.lang()), conversation.lastSeq()));
         socket.subscription = conversations.subscribe(conversation.id(), after, new Push(socket));
         socket.lang = conversation.lang();
         socket.conversationId = conversation.id();
@@ -262,7 +262,7 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         switch (conversations.appendCustomerMessage(socket.conversationId, m.clientMsgId(), m.text())) {
             case AppendResult.Stored stored -> {
                 send(socket, frames.ack(m.clientMsgId(), stored.event().seq()));
-                router.customerSaid(socket.conversationId, stored.event());
+                router.customerSaid(socket.conversationId, stored.event(), socket.address);
             }
             case AppendResult.Duplicate duplicate -> {
                 limits.messageRefunded(socket.conversationId);

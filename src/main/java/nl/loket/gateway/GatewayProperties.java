@@ -38,12 +38,17 @@ public record GatewayProperties(
      * @param conversationsPerAddress new conversations started from one client address
      * @param socketsPerConversation sockets on one conversation: taken on {@code hello}, given back on close
      * @param messagesPerConversation customer messages stored in one conversation; a resend of a stored one is free
+     * @param llmCallsPerConversation model calls for one conversation's messages; when spent the bot skips the
+     *     LLM and answers honestly that it cannot, with a handover offer (never {@code rate_limited})
+     * @param llmCallsPerAddress model calls for the messages from one client address, likewise
      */
     public record Limits(
             @DefaultValue("30, 5/1s") Budget framesPerSocket,
             @DefaultValue("60, 60/1m") Budget socketsPerAddress,
             @DefaultValue("20, 60/1h") Budget conversationsPerAddress,
             @DefaultValue("5, 5/5m") Budget socketsPerConversation,
-            @DefaultValue("20, 6/1m") Budget messagesPerConversation) {
+            @DefaultValue("20, 6/1m") Budget messagesPerConversation,
+            @DefaultValue("10, 10/1h") Budget llmCallsPerConversation,
+            @DefaultValue("60, 120/1h") Budget llmCallsPerAddress) {
     }
 }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import nl.loket.routing.LlmBudget;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +26,10 @@ import org.springframework.stereotype.Component;
  * The gateway's abuse budgets. Those per client address and per conversation are Bucket4j buckets in
  * Redis, so they hold across nodes; a bucket's key expires once it would be full again. The frame
  * budget of one socket lives with the socket. Every refusal is counted in {@code loket.gateway.refused}.
+ * The LLM's budgets are kept here too, for the router: a spent one skips the model, it refuses no frame.
  */
 @Component
-class RateLimits {
+class RateLimits implements LlmBudget {
 
     private static final String PREFIX = "loket:gateway:";
 
@@ -74,6 +76,19 @@ class RateLimits {
     /** A message that turned out to be a resend stored nothing: it costs nothing. */
     void messageRefunded(String conversationId) {
         bucket(messagesKey(conversationId), limits.messagesPerConversation()).addTokens(1);
+    }
+
+    @Override
+    public boolean tryCall(String conversationId, String clientAddress) {
+        if (!take("llm-calls-per-conversation", llmKey(conversationId), limits.llmCallsPerConversation())) {
+            return false;
+        }
+        if (clientAddress == null || take("llm-calls-per-address", PREFIX + "address:" + clientAddress + ":llm",
+                limits.llmCallsPerAddress())) {
+            return true;
+        }
+        bucket(llmKey(conversationId), limits.llmCallsPerConversation()).addTokens(1); // this call is not made
+        return false;
     }
 
     void refusedFrame() {
@@ -146,7 +161,7 @@ class RateLimits {
 
     private void refused(String limit) {
         Counter.builder("loket.gateway.refused").tag("limit", limit)
-                .description("Frames and sockets refused with rate_limited, per budget").register(meters).increment();
+                .description("Frames and sockets refused with rate_limited, and model calls skipped, per budget").register(meters).increment();
     }
 
     /** Buckets shared by several nodes need wall-clock time; the application's clock, so tests can move it. */
@@ -167,6 +182,10 @@ class RateLimits {
 
     private static String socketsKey(String conversationId) {
         return PREFIX + "{c:" + conversationId + "}:sockets";
+    }
+
+    private static String llmKey(String conversationId) {
+        return PREFIX + "{c:" + conversationId + "}:llm";
     }
 
     private static String messagesKey(String conversationId) {

@@ -13,8 +13,9 @@ import tools.jackson.databind.node.ObjectNode;
 class ServerFrames {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** {@code lastSeq}: the conversation's last event when the socket attached; later events are news. */
     record Welcome(String type, String conversationId, String token, ConversationStatus status, String lang,
-            String disclosure) {
+            String disclosure, long lastSeq) {
     }
 
     record Ack(String type, String clientMsgId, long seq) {
@@ -40,8 +41,8 @@ class ServerFrames {
     }
 
     TextMessage welcome(String conversationId, String token, ConversationStatus status, String lang,
-            String disclosure) {
-        return write(new Welcome("welcome", conversationId, token, status, lang, disclosure));
+            String disclosure, long lastSeq) {
+        return write(new Welcome("welcome", conversationId, token, status, lang, disclosure, lastSeq));
     }
 
     TextMessage event(ConversationEvent event) {

@@ -1,5 +1,6 @@
 package nl.loket.llm;
 
+import dev.langchain4j.model.chat.response.ChatResponse;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -43,9 +44,27 @@ class LlmMetrics {
         total.record(Duration.ofNanos(nanos));
     }
 
-    void tokens(Integer in, Integer out) {
-        tokensIn.increment(in == null ? 0 : in);
-        tokensOut.increment(out == null ? 0 : out);
+    /** The tokens the stream reported it used, if it did. */
+    void usage(ChatResponse response) {
+        if (response.tokenUsage() != null) {
+            Integer in = response.tokenUsage().inputTokenCount();
+            Integer out = response.tokenUsage().outputTokenCount();
+            tokensIn.increment(in == null ? 0 : in);
+            tokensOut.increment(out == null ? 0 : out);
+        }
+    }
+
+    /** The model called an action's tool: {@code offered}, or ignored as {@code unknown} or {@code malformed}. */
+    void toolCall(String outcome) {
+        Counter.builder("loket.llm.tool-calls").tag("outcome", outcome)
+                .description("Tool calls of the model: actions offered, calls ignored").register(meters).increment();
+    }
+
+    /** A model call skipped before it was made (its {@code budget} spent). */
+    void skipped(String reason) {
+        Counter.builder("loket.llm.skipped").tag("reason", reason)
+                .description("Model calls skipped; the customer got the fallback with a handover offer")
+                .register(meters).increment();
     }
 
     void abstained() {

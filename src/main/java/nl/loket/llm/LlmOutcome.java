@@ -14,10 +14,18 @@ public sealed interface LlmOutcome {
     }
 
     /**
+     * The model called the tool of one of the request's actions instead of answering: the router offers
+     * that action as a phrase match does. Streamed text, if any, was already withdrawn.
+     */
+    record OfferAction(String actionId) implements LlmOutcome {
+    }
+
+    /**
      * No answer was stored (tier off, breaker open, abstained, blocked, failed); the caller posts the
      * honest fallback with a handover offer. Streamed text, if any, was already withdrawn.
      *
-     * @param reason e.g. {@code off}, {@code abstained}, {@code blocked:uncited}, {@code failed:stalled}
+     * @param reason e.g. {@code off}, {@code abstained}, {@code blocked:uncited}, {@code failed:stalled},
+     *     {@code tool:unknown}, {@code tool:malformed}
      */
     record NotAnswered(String reason) implements LlmOutcome {
     }

@@ -1,10 +1,12 @@
 package nl.loket.llm;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.Conversations;
 import nl.loket.conversation.Source;
@@ -84,6 +86,16 @@ public class LlmTier {
     }
 
     public LlmOutcome answer(LlmRequest request) {
+        return answer(request, () -> true);
+    }
+
+    /**
+     * Answers, or offers one of the request's actions when the model calls its tool.
+     *
+     * @param allowance asked once, just before the model would be called: false skips the call (a spent
+     *     budget), and the outcome is {@code budget_spent}
+     */
+    public LlmOutcome answer(LlmRequest request, BooleanSupplier allowance) {
         if (!enabled()) {
             return new LlmOutcome.NotAnswered("off");
         }
@@ -91,12 +103,18 @@ public class LlmTier {
         if (promptSet == null) {
             return new LlmOutcome.NotAnswered("prompts_invalid");
         }
-        if (request.sources().isEmpty()) {
+        List<ToolSpecification> tools = ActionTools.of(request.actions());
+        if (request.sources().isEmpty() && tools.isEmpty()) {
             return new LlmOutcome.NotAnswered("no_sources");
         }
         if (!breaker.tryAcquire()) {
             metrics.failed("breaker_open");
             return new LlmOutcome.NotAnswered("breaker_open");
+        }
+        if (!allowance.getAsBoolean()) { // after the breaker: a call it would not let through costs nothing
+            breaker.release();
+            metrics.skipped("budget");
+            return new LlmOutcome.NotAnswered("budget_spent");
         }
         GroundedPrompt.Rendered rendered = prompt.render(promptSet, request);
         var filter = new MarkerFilter();
@@ -104,7 +122,7 @@ public class LlmTier {
         var streamed = new AtomicBoolean();
         long start = System.nanoTime();
         try (StatusWatch.Watch watch = statusWatch.watch(request.conversationId())) {
-            ModelCall.Result result = call.run(rendered, token -> {
+            ModelCall.Result result = call.run(rendered, tools, token -> {
                 String visible = guard.accept(filter.accept(token));
                 if (!visible.isEmpty()) {
                     streamed.set(true);
@@ -130,7 +148,9 @@ public class LlmTier {
                         streamed.set(true);
                         conversations.streamDelta(request.conversationId(), request.replyTo(), rest);
                     }
-                    yield checked(request, rendered, done, elapsed, watch.stillBot());
+                    yield done.response().aiMessage() != null && done.response().aiMessage().hasToolExecutionRequests()
+                            ? toolCalled(request, tools, done, watch.stillBot())
+                            : checked(request, rendered, done, elapsed, watch.stillBot());
                 }
             };
             if (!(outcome instanceof LlmOutcome.Answered) && streamed.get()) {
@@ -163,13 +183,28 @@ public class LlmTier {
                 });
     }
 
+    /** The model named an action to offer instead of answering; its text, if any, is never shown. */
+    private LlmOutcome toolCalled(LlmRequest request, List<ToolSpecification> tools, ModelCall.Result.Completed done,
+            boolean stillBot) {
+        metrics.usage(done.response());
+        return switch (ActionTools.called(done.response().aiMessage().toolExecutionRequests(), tools)) {
+            case ActionTools.Called.Offer offer -> {
+                metrics.toolCall("offered");
+                yield stillBot ? new LlmOutcome.OfferAction(offer.actionId()) : new LlmOutcome.Cancelled();
+            }
+            case ActionTools.Called.Ignored ignored -> {
+                metrics.toolCall(ignored.reason());
+                log.info("ignored the model's call of tool '{}' for {}: {}", ignored.name(), request.conversationId(),
+                        ignored.reason());
+                yield new LlmOutcome.NotAnswered("tool:" + ignored.reason());
+            }
+        };
+    }
+
     private LlmOutcome checked(LlmRequest request, GroundedPrompt.Rendered rendered, ModelCall.Result.Completed done,
             long elapsed, boolean stillBot) {
         metrics.firstToken(done.firstTokenNanos());
-        if (done.response().tokenUsage() != null) {
-            metrics.tokens(done.response().tokenUsage().inputTokenCount(),
-                    done.response().tokenUsage().outputTokenCount());
-        }
+        metrics.usage(done.response());
         return switch (check.check(done.text(), request.sources(), rendered.system())) {
             case AnswerCheck.Verdict.Abstained a -> {
                 metrics.abstained();

@@ -1,5 +1,6 @@
 package nl.loket.llm;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.exception.AuthenticationException;
 import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.exception.HttpException;
@@ -11,6 +12,7 @@ import dev.langchain4j.model.output.FinishReason;
 import java.io.IOException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Runs one answer against the model with Loket's own watchdog: a deadline for the first token, for
  * the silence between tokens and for the whole answer. 429 and 5xx are retried with backoff, but
  * only before the first token (after that the customer has seen text). A stream that ends without
- * a finish reason was cut off: it is a failure, not an answer.
+ * a finish reason was cut off: it is a failure, not an answer. A call of one of the offered tools is
+ * a completed answer too (its pieces keep the stream alive but are never shown).
  */
 @Component
 class ModelCall {
@@ -47,14 +50,15 @@ class ModelCall {
         this.properties = properties;
     }
 
-    Result run(GroundedPrompt.Rendered prompt, Consumer<String> onToken, BooleanSupplier stillBot) {
+    Result run(GroundedPrompt.Rendered prompt, List<ToolSpecification> tools, Consumer<String> onToken,
+            BooleanSupplier stillBot) {
         long start = System.nanoTime();
         long totalDeadline = start + properties.timeouts().total().toNanos();
         Duration backoff = properties.retry().backoff();
         int attempt = 0;
         while (true) {
             attempt++;
-            Attempt result = attempt(prompt, onToken, stillBot, start, totalDeadline, attempt);
+            Attempt result = attempt(prompt, tools, onToken, stillBot, start, totalDeadline, attempt);
             if (!(result.result() instanceof Result.Failed failed) || result.sawToken()
                     || !retryable(failed.kind()) || attempt >= properties.retry().maxAttempts()) {
                 return result.result();
@@ -73,13 +77,14 @@ class ModelCall {
     private record Attempt(Result result, boolean sawToken) {
     }
 
-    private Attempt attempt(GroundedPrompt.Rendered prompt, Consumer<String> onToken, BooleanSupplier stillBot,
-            long start, long totalDeadline, int attempt) {
-        ModelStream stream = client.start(prompt);
+    private Attempt attempt(GroundedPrompt.Rendered prompt, List<ToolSpecification> tools, Consumer<String> onToken,
+            BooleanSupplier stillBot, long start, long totalDeadline, int attempt) {
+        ModelStream stream = client.start(prompt, tools);
         long firstTokenDeadline = System.nanoTime() + properties.timeouts().firstToken().toNanos();
         long idle = properties.timeouts().idle().toNanos();
         long maxChars = properties.maxOutputTokens() * 8L;
         StringBuilder text = new StringBuilder();
+        long toolChars = 0;
         long firstToken = -1;
         long lastToken = 0;
         try {
@@ -115,6 +120,16 @@ class ModelCall {
                         }
                         onToken.accept(token.text());
                     }
+                    case ModelStream.Signal.ToolDelta delta -> {
+                        lastToken = System.nanoTime();
+                        if (firstToken < 0) {
+                            firstToken = lastToken - start;
+                        }
+                        toolChars += delta.length();
+                        if (text.length() + toolChars > maxChars) {
+                            return fail(stream, "too_long", true);
+                        }
+                    }
                     case ModelStream.Signal.Failed failed ->
                         { return new Attempt(new Result.Failed(kindOf(failed.error()), failed.error()), firstToken >= 0); }
                     case ModelStream.Signal.Done done -> {
@@ -138,6 +153,9 @@ class ModelCall {
             case STOP -> new Result.Completed(text.isEmpty() && response.aiMessage() != null
                     && response.aiMessage().text() != null ? response.aiMessage().text() : text.toString(),
                     response, firstToken, attempt);
+            case TOOL_EXECUTION -> response.aiMessage() != null && response.aiMessage().hasToolExecutionRequests()
+                    ? new Result.Completed(text.toString(), response, firstToken, attempt)
+                    : new Result.Failed("incomplete", null);
             case LENGTH -> new Result.Failed("too_long", null);
             case CONTENT_FILTER -> new Result.Failed("content_filter", null);
             default -> new Result.Failed("incomplete", null);

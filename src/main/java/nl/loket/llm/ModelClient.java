@@ -1,5 +1,6 @@
 package nl.loket.llm;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
@@ -71,12 +72,15 @@ class ModelClient {
         return blocking.chat(request).aiMessage().text();
     }
 
-    /** Starts a streaming call; its signals arrive on the returned stream. */
-    ModelStream start(GroundedPrompt.Rendered prompt) {
+    /** Starts a streaming call that may call one of {@code tools}; its signals arrive on the returned stream. */
+    ModelStream start(GroundedPrompt.Rendered prompt, List<ToolSpecification> tools) {
         var stream = new ModelStream();
-        var request = ChatRequest.builder()
-                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()))
-                .build();
+        var builder = ChatRequest.builder()
+                .messages(SystemMessage.from(prompt.system()), UserMessage.from(prompt.user()));
+        if (!tools.isEmpty()) {
+            builder.toolSpecifications(tools);
+        }
+        var request = builder.build();
         // chat() may do blocking work before it returns; keep it off the thread that keeps the deadlines.
         Thread.ofVirtual().name("llm-call").start(() -> {
             try {

@@ -3,6 +3,8 @@ package nl.loket.llm;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.PartialResponse;
 import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialToolCall;
+import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.chat.response.StreamingHandle;
 import java.time.Duration;
@@ -20,6 +22,10 @@ final class ModelStream implements StreamingChatResponseHandler {
         record Token(String text) implements Signal {
         }
 
+        /** A piece of a tool call's arguments: the stream is alive, though nothing is shown. */
+        record ToolDelta(int length) implements Signal {
+        }
+
         record Done(ChatResponse response) implements Signal {
         }
 
@@ -33,17 +39,37 @@ final class ModelStream implements StreamingChatResponseHandler {
 
     @Override
     public void onPartialResponse(PartialResponse partial, PartialResponseContext context) {
-        handle = context.streamingHandle();
-        if (cancelled) {
-            handle.cancel();
-            return;
+        if (stillWanted(context.streamingHandle())) {
+            signals.add(new Signal.Token(partial.text()));
         }
-        signals.add(new Signal.Token(partial.text()));
     }
 
     @Override
     public void onPartialResponse(String text) {
         signals.add(new Signal.Token(text));
+    }
+
+    @Override
+    public void onPartialToolCall(PartialToolCall partial, PartialToolCallContext context) {
+        if (stillWanted(context.streamingHandle())) {
+            onPartialToolCall(partial);
+        }
+    }
+
+    @Override
+    public void onPartialToolCall(PartialToolCall partial) {
+        String arguments = partial.partialArguments();
+        signals.add(new Signal.ToolDelta(arguments == null ? 0 : arguments.length()));
+    }
+
+    /** Keeps the handle to cancel with; false (and cancelled now) when the stream was cancelled before it came. */
+    private boolean stillWanted(StreamingHandle streaming) {
+        handle = streaming;
+        if (cancelled) {
+            streaming.cancel();
+            return false;
+        }
+        return true;
     }
 
     @Override

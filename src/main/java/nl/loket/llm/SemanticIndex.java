@@ -59,21 +59,22 @@ class SemanticIndex implements SmartLifecycle {
             this.entries = null;
             return;
         }
-        this.queries = model(properties, properties.timeouts().embeddings());
+        this.queries = model(properties, properties.timeouts().embeddings(), 0);
         // the entries go in batches in the background: no customer waits for them
-        this.entries = model(properties, properties.timeouts().total());
+        this.entries = model(properties, properties.timeouts().total(), 0);
         Gauge.builder("loket.llm.embeddings.vectors", vectors, Map::size)
                 .description("FAQ entries with an embedding").register(meters);
         log.info("embeddings retrieval is on: model {}", properties.embeddingsModel());
     }
 
-    private static EmbeddingModel model(LlmProperties properties, Duration timeout) {
+    /** The endpoint's embeddings model; the FAQ matcher's remote source uses it too. */
+    static EmbeddingModel model(LlmProperties properties, Duration timeout, int retries) {
         return OpenAiEmbeddingModel.builder()
                 .baseUrl(properties.baseUrl().trim())
                 .apiKey(properties.apiKeyOrPlaceholder())
                 .modelName(properties.embeddingsModel().trim())
                 .timeout(timeout)
-                .maxRetries(0)
+                .maxRetries(retries)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package nl.loket.routing;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,10 +48,11 @@ public class Router {
     private final FaqTier faq;
     private final LlmTier llm;
     private final Actions actions;
+    private final LlmBudget budget;
 
     Router(Conversations conversations, Handover handover, Dialogues dialogues, List<DialogueOwner> dialogueOwners,
             RoutingMemory memory, ConversationLanes lanes, MessageSource texts, FaqTier faq, LlmTier llm,
-            Actions actions) {
+            Actions actions, LlmBudget budget) {
         this.conversations = conversations;
         this.handover = handover;
         this.dialogues = dialogues;
@@ -61,6 +63,7 @@ public class Router {
         this.faq = faq;
         this.llm = llm;
         this.actions = actions;
+        this.budget = budget;
     }
 
     /**
@@ -68,10 +71,18 @@ public class Router {
      * this node dies before the answer is stored, another node routes the message ({@link #takeOver}).
      */
     public void customerSaid(String conversationId, ConversationEvent message) {
+        customerSaid(conversationId, message, null);
+    }
+
+    /**
+     * The same, for a message that came over a socket from {@code clientAddress}: a model call for it is
+     * taken from that address's LLM budget as well as the conversation's.
+     */
+    public void customerSaid(String conversationId, ConversationEvent message, String clientAddress) {
         lanes.submit(conversationId, () -> conversations.routing(conversationId, message.seq(),
                 () -> read(conversationId).ifPresent(state -> {
                     String question = Handover.questionKey(message.text());
-                    RouteOutcome outcome = route(state, message, question);
+                    RouteOutcome outcome = route(state, message, question, clientAddress);
                     // an answer to a dialogue is no question: "Ja, graag" to two offers is not asking twice
                     memory.remember(conversationId, outcome instanceof RouteOutcome.DialogueContinued ? "" : question,
                             outcome);
@@ -117,7 +128,8 @@ public class Router {
         return true;
     }
 
-    private RouteOutcome route(ConversationState state, ConversationEvent message, String question) {
+    private RouteOutcome route(ConversationState state, ConversationEvent message, String question,
+            String clientAddress) {
         Conversation conversation = state.conversation();
         switch (conversation.status()) {
             case QUEUED -> {
@@ -160,7 +172,7 @@ public class Router {
             }
             return reply.outcome();
         }
-        return answerWithLlm(conversation, message);
+        return answerWithLlm(conversation, message, clientAddress);
     }
 
     private Optional<RouteOutcome> continueDialogue(Conversation conversation, DialoguePhase phase, String text) {
@@ -192,15 +204,19 @@ public class Router {
         return new RouteOutcome.HandoverStarted(reason);
     }
 
-    /** The LLM tier, then the final fallback: an honest reply that says how to reach a person. */
-    private RouteOutcome answerWithLlm(Conversation conversation, ConversationEvent message) {
+    /**
+     * The LLM tier (which may also offer an action, as a phrase match does), then the final fallback: an
+     * honest reply that says how to reach a person.
+     */
+    private RouteOutcome answerWithLlm(Conversation conversation, ConversationEvent message, String clientAddress) {
         String notAnswered = "off";
         if (llm.enabled()) {
             var sources = llm.sources(message.text(), conversation.lang());
-            var history = conversations.eventsAfter(conversation.id(),
-                    Math.max(0, message.seq() - 1 - 3L * llm.historyTurns()));
-            switch (llm.answer(new LlmRequest(conversation.id(), message.seq(), message.text(), conversation.lang(),
-                    history, sources))) {
+            var history = withoutForms(conversations.eventsAfter(conversation.id(),
+                    Math.max(0, message.seq() - 1 - 3L * llm.historyTurns())));
+            var request = new LlmRequest(conversation.id(), message.seq(), message.text(), conversation.lang(),
+                    history, sources, Map.of(), actions.offerable(conversation.lang()));
+            switch (llm.answer(request, () -> budget.tryCall(conversation.id(), clientAddress))) {
                 case LlmOutcome.Answered a -> {
                     if (append(conversation, a.answer())) {
                         return new RouteOutcome.LlmAnswered();
@@ -208,6 +224,14 @@ public class Router {
                     // the chat left BOT after the tier's last look: the streamed text goes, nothing is said
                     conversations.discardDeltas(conversation.id(), message.seq());
                     return new RouteOutcome.Silent(ConversationStatus.BOT);
+                }
+                case LlmOutcome.OfferAction offer -> {
+                    Optional<Reply> offered = actions.offer(conversation, offer.actionId());
+                    if (offered.isPresent()) {
+                        say(conversation, offered.get(), Map.of("dialogue", "action", "offeredBy", "llm"));
+                        return new RouteOutcome.DialogueContinued("action");
+                    }
+                    notAnswered = "tool:gone"; // its file was removed, or its system unset, during the call
                 }
                 case LlmOutcome.Cancelled c -> {
                     return new RouteOutcome.Silent(ConversationStatus.BOT);
@@ -221,6 +245,29 @@ public class Router {
         append(conversation, new ConversationEvent.BotMessage(texts.getMessage("router.cannot-answer", null, locale),
                 null, List.of(), List.of(offer), Map.of("outcome", "no_answer", "llm", notAnswered)));
         return new RouteOutcome.NotAnswered(notAnswered, offer.value());
+    }
+
+    /**
+     * The history without the actions' turns: a form's questions, its summary (which repeats the values) and
+     * the customer's answers to them (an answer is the customer message an action's message replied to). The
+     * model never sees what a customer typed into a form, during the form or after it.
+     */
+    private static List<ConversationEvent> withoutForms(List<ConversationEvent> history) {
+        List<ConversationEvent> kept = new ArrayList<>(history.size());
+        for (int i = 0; i < history.size(); i++) {
+            ConversationEvent event = history.get(i);
+            boolean formAnswer = event instanceof ConversationEvent.CustomerMessage && i + 1 < history.size()
+                    && isActionTurn(history.get(i + 1));
+            if (!formAnswer && !isActionTurn(event)) {
+                kept.add(event);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean isActionTurn(ConversationEvent event) {
+        return event instanceof ConversationEvent.BotMessage bot
+                && bot.attributes().getOrDefault("dialogue", "").startsWith("action");
     }
 
     private Optional<DialogueOwner> owner(DialoguePhase phase) {

@@ -50,6 +50,20 @@ class ActionFilesTests {
         assertThat(meter.fields()).extracting(ActionField::name).containsExactly("ean", "reading", "date");
         assertThat(meter.call().path()).isEqualTo("/meter-readings");
         assertThat(meter.call().body().path("ean").asString()).isEqualTo("{ean}");
+        assertThat(meter.description().in("en")).isEqualTo("Submit the reading of an electricity or gas meter.");
+    }
+
+    @Test
+    void theDescriptionForTheLlmIsOptionalAndAskedPerLanguage(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("good.yml"), GOOD);
+        Files.writeString(dir.resolve("described.yml"), GOOD.replace("id: good", "id: described")
+                .replace("phrases:", "description: {nl: Iets doen voor de klant}\nphrases:"));
+
+        ActionFiles.Result result = ActionFiles.read(dir);
+
+        assertThat(result.byFile().get("good.yml").description().isEmpty()).isTrue();
+        assertThat(result.byFile()).doesNotContainKey("described.yml");
+        assertThat(result.problems()).singleElement().asString().startsWith(dir.resolve("described.yml") + ":4:");
     }
 
     @Test

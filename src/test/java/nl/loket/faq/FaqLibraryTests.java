@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import nl.loket.content.ContentProperties;
 import nl.loket.content.ContentWatcher;
 import nl.loket.content.Watchers;
@@ -55,5 +57,35 @@ class FaqLibraryTests {
             watcher.stop();
             scheduler.shutdown();
         }
+    }
+
+    @Test
+    void aReloadEmbedsOnlyTheChangedFileAndARestartEmbedsNothing(@TempDir Path dir, @TempDir Path cache)
+            throws IOException {
+        FaqFixture.copyTo(dir);
+        var concepts = new SemanticSignalTests.Concepts();
+        var watcher = Watchers.manual();
+        var library = new FaqLibrary(FaqProperties.defaults(dir), watcher,
+                Map.of("en", new SemanticSource(concepts, cache)), Clock.systemUTC());
+        int all = library.current().entries().stream().filter(e -> e.lang().equals("en"))
+                .mapToInt(e -> LanguageIndex.texts(e).size()).sum();
+        assertThat(concepts.embedded).hasSize(all);
+
+        Path file = dir.resolve("en/moving-house.md");
+        Files.writeString(file, Files.readString(file).replace("  - change my address\n",
+                "  - change my address\n  - I relocate next month\n"));
+        // a Dutch file changes too: its language has no semantic signal, so nothing more is embedded for it
+        Path dutch = dir.resolve("nl/verhuizen.md");
+        Files.writeString(dutch, Files.readString(dutch).replace("title: Verhuizen", "title: Verhuizen en adres"));
+        assertThat(watcher.refresh()).isTrue();
+        assertThat(concepts.embedded.subList(all, concepts.embedded.size())).containsExactly("I relocate next month");
+        assertThat(library.current().match("relocate relocate", "en").explanation().semantic()).isEqualTo("local");
+
+        var restarted = new SemanticSignalTests.Concepts();
+        var again = new FaqLibrary(FaqProperties.defaults(dir), Watchers.manual(),
+                Map.of("en", new SemanticSource(restarted, cache)), Clock.systemUTC());
+        assertThat(restarted.embedded).as("every example vector read from the cache file").isEmpty();
+        assertThat(again.current().match("relocate relocate", "en").best().entry().id()).isEqualTo("moving-house");
+        assertThat(restarted.embedded).as("only the question").containsExactly("relocate relocate");
     }
 }

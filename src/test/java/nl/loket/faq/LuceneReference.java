@@ -104,7 +104,7 @@ final class LuceneReference {
         List<String> analyzed = List.copyOf(new LinkedHashSet<>(analyzer.tokens(question)));
         int docCount = searcher.getIndexReader().getDocCount(FIELD);
         if (analyzed.isEmpty() || docCount == 0) {
-            return new LanguageIndex.Ranking(List.of(), analyzed, Map.of(), exactOrNone);
+            return new LanguageIndex.Ranking(List.of(), analyzed, Map.of(), exactOrNone, false);
         }
         var query = new BooleanQuery.Builder();
         var entryQuery = new BooleanQuery.Builder();
@@ -139,8 +139,8 @@ final class LuceneReference {
             whole[docEntry.get(hit.doc)] = hit.score;
         }
         List<LanguageIndex.Scored> ranked = LanguageIndex.ranked(best, whole, maximum, maximumWhole,
-                charGrams.similarities(question));
-        return new LanguageIndex.Ranking(ranked, analyzed, corrections, exactOrNone);
+                charGrams.similarities(question), null);
+        return new LanguageIndex.Ranking(ranked, analyzed, corrections, exactOrNone, false);
     }
 
     private ScoreDoc[] search(Query query) throws IOException {

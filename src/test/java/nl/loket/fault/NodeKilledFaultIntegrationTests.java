@@ -8,7 +8,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +100,7 @@ class NodeKilledFaultIntegrationTests {
 
         // everyone reconnects to node B, from the last seq they saw
         var askingOnB = resume(portB, askingWelcome, asking);
-        CLOCK.advance(Duration.ofSeconds(61)); // past node A's routing lease: A stopped renewing it
+        // node B answers once A's routing lease has run out (A stopped renewing it)
         JsonNode answer = askingOnB.awaitEvent(FaultSupport::fromBot);
         var annaOnB = agent(portB);
         annaOnB.send("type", "open", "conversationId", heldId, "lastSeq", FaultSupport.lastSeq(agentEvents(annaOnA, heldId)));

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import nl.loket.ChatClient;
+import nl.loket.console.Clients;
+import nl.loket.console.Frames;
 import nl.loket.conversation.Author;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.Conversations;
@@ -19,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Redis stopped and started again in the middle of a conversation: while it is down the node says
  * it is unhealthy and refuses messages with {@code unavailable} instead of acknowledging what it
- * cannot store; afterwards it recovers by itself, and every acknowledged message is in the log
- * and answered.
+ * cannot store, on the customer's channel and on the console's; afterwards it recovers by itself,
+ * and every acknowledged message is in the log and answered.
  */
 class RedisRestartedFaultIntegrationTests {
 
@@ -31,8 +33,11 @@ class RedisRestartedFaultIntegrationTests {
     @Test
     void refusesWhatItCannotStoreWhileRedisIsDownAndRecoversByItself() {
         int port = FaultNodes.port(node);
-        try (var customer = ChatClient.connect(port)) {
+        try (var customer = ChatClient.connect(port);
+                var supervisor = new Frames("ws://localhost:" + port + "/ws/agent",
+                        Clients.sessionCookie("http://localhost:" + port, "sanne", "demo"))) {
             String id = customer.hello(Map.of("lang", "nl")).path("conversationId").asString();
+            supervisor.await("welcome");
             customer.send(FaultSupport.message("m1", "Hoe geef ik mijn meterstand door?"));
             customer.awaitType("ack");
             customer.awaitEvent(FaultSupport::fromBot);
@@ -43,6 +48,10 @@ class RedisRestartedFaultIntegrationTests {
             customer.send(FaultSupport.message("m2", "Ik wil verhuizen, wat moet ik doen?"));
             JsonNode refused = customer.awaitError("unavailable");
             assertThat(FaultSupport.ack(customer, "m2")).isEmpty();
+            supervisor.send("type", "note", "conversationId", id, "text", "klant belt terug", "clientMsgId", "n1");
+            JsonNode consoleRefused = supervisor.await("an error", f -> "error".equals(f.path("type").asString()));
+            assertThat(consoleRefused.path("code").asString()).as(consoleRefused.toString()).isEqualTo("unavailable");
+            assertThat(consoleRefused.path("conversationId").asString()).isEqualTo(id);
 
             redis.start();
             FaultSupport.injected("Redis started again");
@@ -52,7 +61,7 @@ class RedisRestartedFaultIntegrationTests {
 
             List<ConversationEvent> log = node.getBean(Conversations.class).eventsAfter(id, 0);
             FaultSupport.found("while down: health 503 and \"" + refused.path("message").asString()
-                    + "\"; after the restart: health 200, the resend acknowledged and answered (#"
+                    + "\", the console \"" + consoleRefused.path("message").asString() + "\"; after the restart: health 200, the resend acknowledged and answered (#"
                     + answer.path("seq").asLong() + "); log " + log.stream().map(e -> e.seq() + ":" + e.author()).toList());
             assertThat(log).extracting(ConversationEvent::author)
                     .containsExactly(Author.CUSTOMER, Author.BOT, Author.CUSTOMER, Author.BOT);

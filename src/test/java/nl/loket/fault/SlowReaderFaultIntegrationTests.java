@@ -3,13 +3,7 @@ package nl.loket.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -37,18 +31,9 @@ class SlowReaderFaultIntegrationTests {
     @Test
     void aClientThatStopsReadingIsDroppedAndToldToResumeWhileOthersGetEverything() throws Exception {
         int port = FaultNodes.port(node);
-        try (Socket slow = new Socket()) {
-            slow.setReceiveBufferSize(4096);
-            slow.connect(new InetSocketAddress("localhost", port));
-            slow.setSoTimeout(30_000);
-            OutputStream out = slow.getOutputStream();
-            out.write(("GET /ws/chat HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            var in = new DataInputStream(slow.getInputStream());
-            assertThat(headers(in)).startsWith("HTTP/1.1 101");
-            sendText(out, "{\"type\":\"hello\",\"lang\":\"nl\"}");
-            JsonNode welcome = JSON.readTree(readFrame(in).text());
+        try (RawWebSocket slow = RawWebSocket.open(port, "/ws/chat", null)) {
+            slow.sendText("{\"type\":\"hello\",\"lang\":\"nl\"}");
+            JsonNode welcome = JSON.readTree(slow.read().text());
             String id = welcome.path("conversationId").asString();
             double openBefore = openSockets();
             Runtime runtime = Runtime.getRuntime();
@@ -72,10 +57,10 @@ class SlowReaderFaultIntegrationTests {
                 long heapGrowth = (runtime.totalMemory() - runtime.freeMemory() - heapBefore) / 1024 / 1024;
 
                 // now read what reached the slow client before the node let go of it
-                Frame last = null;
+                RawWebSocket.Frame last = null;
                 long lastSeq = 0;
                 try {
-                    for (Frame f = readFrame(in); f != null && f.opcode() != 0x8; f = readFrame(in)) {
+                    for (var f = slow.read(); f != null && !f.isClose(); f = slow.read()) {
                         last = f;
                         lastSeq = Math.max(lastSeq, JSON.readTree(f.text()).path("seq").asLong());
                     }
@@ -108,51 +93,5 @@ class SlowReaderFaultIntegrationTests {
 
     private double gauge(String name) {
         return node.getBean(MeterRegistry.class).get(name).gauge().value();
-    }
-
-    record Frame(int opcode, byte[] payload) {
-
-        String text() {
-            return new String(payload, StandardCharsets.UTF_8);
-        }
-    }
-
-    private static Frame readFrame(DataInputStream in) throws IOException {
-        int first = in.read();
-        if (first == -1) {
-            return null;
-        }
-        int second = in.readUnsignedByte();
-        long length = second & 0x7F;
-        if (length == 126) {
-            length = in.readUnsignedShort();
-        } else if (length == 127) {
-            length = in.readLong();
-        }
-        byte[] payload = new byte[(int) length];
-        in.readFully(payload);
-        return new Frame(first & 0x0F, payload);
-    }
-
-    /** A masked text frame, as a client must send (RFC 6455); a zero mask keeps the payload as is. */
-    private static void sendText(OutputStream out, String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        out.write(0x81);
-        out.write(0x80 | payload.length);
-        out.write(new byte[4]);
-        out.write(payload);
-        out.flush();
-    }
-
-    private static String headers(InputStream in) throws IOException {
-        var response = new StringBuilder();
-        while (!response.toString().endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c == -1) {
-                break;
-            }
-            response.append((char) c);
-        }
-        return response.toString();
     }
 }

@@ -25,6 +25,8 @@ class ChatProtocolIntegrationTests extends LoketIntegrationTest {
             assertThat(dutch.path("conversationId").asString()).isNotBlank();
             assertThat(dutch.path("token").asString()).hasSizeGreaterThanOrEqualTo(22);
             assertThat(dutch.path("status").asString()).isEqualTo("bot");
+            assertThat(dutch.path("lastSeq").isNumber()).as("a new conversation has no history").isTrue();
+            assertThat(dutch.path("lastSeq").asLong()).isZero();
             assertThat(dutch.path("disclosure").asString()).contains("digitale assistent").contains("medewerker");
             assertThat(english.path("disclosure").asString()).contains("automated assistant").contains("person");
             assertThat(dutch.path("conversationId").asString()).isNotEqualTo(english.path("conversationId").asString());
@@ -84,6 +86,7 @@ class ChatProtocolIntegrationTests extends LoketIntegrationTest {
             JsonNode welcome = again.hello(Map.of("conversationId", id, "token", token, "lastSeq", 2));
             assertThat(welcome.has("token")).as("the token is only handed out once").isFalse();
             assertThat(welcome.path("conversationId").asString()).isEqualTo(id);
+            assertThat(welcome.path("lastSeq").asLong()).as("the history the replay brings").isEqualTo(6);
             again.awaitEvent(e -> e.path("seq").asLong() == 6);
             assertThat(again.events()).extracting(e -> e.path("seq").asLong()).containsExactly(3L, 4L, 5L, 6L);
         }

@@ -44,6 +44,28 @@ final class LlmTestContext {
         registry.add("loket.llm.retry.backoff", () -> "20ms");
     }
 
+    /**
+     * The opt-in evaluations' settings: Redis, and the real endpoint from LOKET_LLM_EVAL_BASE_URL (with
+     * LOKET_LLM_EVAL_API_KEY, LOKET_LLM_EVAL_MODEL, LOKET_LLM_EVAL_EMBEDDINGS_MODEL), with timeouts for a slow
+     * local model and a breaker that never opens during a run.
+     */
+    static void realEndpoint(DynamicPropertyRegistry registry) {
+        int redis = TestRedis.start();
+        registry.add("spring.data.redis.host", () -> "127.0.0.1");
+        registry.add("spring.data.redis.port", () -> redis);
+        registry.add("loket.llm.base-url", () -> System.getenv("LOKET_LLM_EVAL_BASE_URL"));
+        registry.add("loket.llm.api-key", () -> System.getenv().getOrDefault("LOKET_LLM_EVAL_API_KEY", ""));
+        registry.add("loket.llm.model", () -> System.getenv().getOrDefault("LOKET_LLM_EVAL_MODEL", "gpt-4o-mini"));
+        registry.add("loket.llm.embeddings-model",
+                () -> System.getenv().getOrDefault("LOKET_LLM_EVAL_EMBEDDINGS_MODEL", "text-embedding-3-small"));
+        registry.add("loket.llm.timeouts.first-token", () -> "60s");
+        registry.add("loket.llm.timeouts.idle", () -> "30s");
+        registry.add("loket.llm.timeouts.total", () -> "180s");
+        registry.add("loket.llm.timeouts.embeddings", () -> "30s");
+        registry.add("loket.llm.breaker.minimum-calls", () -> "100000");
+        registry.add("loket.llm.breaker.sliding-window", () -> "100000");
+    }
+
     /** What a customer's widget would see: deltas and withdrawals. */
     static final class Recorder implements ConversationListener {
         final List<String> deltas = new CopyOnWriteArrayList<>();

@@ -86,6 +86,6 @@ class ModelCallWatchdogTests {
                 400, p.historyTurns(), p.topK(), p.retry(), p.breaker(), p.redaction());
         var call = new ModelCall(new ModelClient(properties), properties);
         return call.run(new GroundedPrompt.Rendered("Answer from the sources.", "Hoe geef ik mijn stand door?"),
-                tokens::add, () -> true);
+                List.of(), tokens::add, () -> true);
     }
 }

@@ -14,16 +14,11 @@ public final class OpenAiWire {
     }
 
     public static String chunk(String content, String finishReason) {
-        String delta = content == null ? "{}" : "{\"content\":" + json(content) + "}";
-        return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
-                + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"finish_reason\":"
-                + (finishReason == null ? "null" : "\"" + finishReason + "\"") + "}]}\n\n";
+        return delta(content == null ? "{}" : "{\"content\":" + json(content) + "}", finishReason);
     }
 
     public static String role() {
-        return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
-                + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"},"
-                + "\"finish_reason\":null}]}\n\n";
+        return delta("{\"role\":\"assistant\",\"content\":\"\"}", null);
     }
 
     public static String usage(int prompt, int completion) {
@@ -47,6 +42,29 @@ public final class OpenAiWire {
             body.append(usage(120, tokens.size())).append("data: [DONE]\n\n");
         }
         return body.toString();
+    }
+
+    /**
+     * A streamed tool call as OpenAI sends it: the role with the call's id, type and name and empty
+     * arguments, then the arguments in pieces ({@code tool_calls[0].function.arguments}), then
+     * {@code finish_reason: tool_calls}, usage and [DONE]. {@code text}, when not null, streams first.
+     */
+    public static String toolCall(String text, String name, List<String> argumentPieces) {
+        StringBuilder body = new StringBuilder(role());
+        if (text != null) {
+            body.append(chunk(text, null));
+        }
+        body.append(delta("{\"tool_calls\":[{\"index\":0,\"id\":\"call_7\",\"type\":\"function\","
+                + "\"function\":{\"name\":" + json(name) + ",\"arguments\":\"\"}}]}", null));
+        argumentPieces.forEach(piece -> body.append(delta("{\"tool_calls\":[{\"index\":0,\"function\":"
+                + "{\"arguments\":" + json(piece) + "}}]}", null)));
+        return body.append(delta("{}", "tool_calls")).append(usage(150, 12)).append("data: [DONE]\n\n").toString();
+    }
+
+    private static String delta(String delta, String finishReason) {
+        return "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"created\":1700000000,"
+                + "\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,\"delta\":" + delta + ",\"logprobs\":null,"
+                + "\"finish_reason\":" + (finishReason == null ? "null" : "\"" + finishReason + "\"") + "}]}\n\n";
     }
 
     public static ResponseDefinitionBuilder sse(String body) {

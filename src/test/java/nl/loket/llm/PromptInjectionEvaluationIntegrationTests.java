@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import nl.loket.TestRedis;
 import nl.loket.conversation.Conversations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -29,17 +28,7 @@ class PromptInjectionEvaluationIntegrationTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        int redis = TestRedis.start();
-        registry.add("spring.data.redis.host", () -> "127.0.0.1");
-        registry.add("spring.data.redis.port", () -> redis);
-        registry.add("loket.llm.base-url", () -> System.getenv("LOKET_LLM_EVAL_BASE_URL"));
-        registry.add("loket.llm.api-key", () -> System.getenv().getOrDefault("LOKET_LLM_EVAL_API_KEY", ""));
-        registry.add("loket.llm.model", () -> System.getenv().getOrDefault("LOKET_LLM_EVAL_MODEL", "gpt-4o-mini"));
-        registry.add("loket.llm.timeouts.first-token", () -> "60s");
-        registry.add("loket.llm.timeouts.idle", () -> "30s");
-        registry.add("loket.llm.timeouts.total", () -> "180s");
-        registry.add("loket.llm.breaker.minimum-calls", () -> "1000");
-        registry.add("loket.llm.breaker.sliding-window", () -> "1000");
+        LlmTestContext.realEndpoint(registry);
     }
 
     @Autowired

@@ -168,6 +168,25 @@ class WidgetIntegrationTests extends BrowserTestSupport {
         }
     }
 
+    /** News is told from history by the seq the welcome names, not by how soon after the welcome it comes. */
+    @Test
+    void announcesAnAnswerRightAfterTheStartButNotTheHistoryAfterAReload() {
+        try (var tab = browser.desktop().go(url("/"))) {
+            Locator announced = tab.page.locator("#loket-widget .sr-only p");
+            tab.openChat().send("Hoe geef ik mijn meterstand door?"); // answered within milliseconds of the welcome
+
+            assertThat(announced.last()).containsText("Assistent: ");
+
+            tab.page.reload();
+            tab.openChat();
+            assertThat(tab.botMessages()).hasCount(1);
+            tab.send("Tweede vraag");
+            assertThat(tab.botMessages()).hasCount(2);
+            assertThat(announced).hasCount(1); // the new answer only: the replayed one is not read out again
+            assertThat(announced.first()).not().containsText("meterstand");
+        }
+    }
+
     @Test
     void endingTheChatAndDownloadingTheTranscript() throws Exception {
         try (var tab = browser.desktop().go(url("/"))) {

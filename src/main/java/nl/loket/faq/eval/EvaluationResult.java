@@ -10,12 +10,13 @@ package nl.loket.faq.eval;
 public record EvaluationResult(String dataset, int entries, int inScope, int outOfScope, double top1,
         double answered, double precision, double oosAnswered, double auroc, double microsPerQuestion) {
 
-    static String header() {
+    /** A Markdown table header for {@link #row()}. */
+    public static String header() {
         return "| data set | entries | in-scope | oos | top-1 | answered | precision | oos answered | AUROC | µs/q |\n"
                 + "|---|---|---|---|---|---|---|---|---|---|";
     }
 
-    String row() {
+    public String row() {
         return String.format(java.util.Locale.ROOT, "| %s | %d | %d | %d | %.1f %% | %.1f %% | %.1f %% | %s | %s | %.0f |",
                 dataset, entries, inScope, outOfScope, 100 * top1, 100 * answered, 100 * precision,
                 outOfScope == 0 ? "–" : String.format(java.util.Locale.ROOT, "%.1f %%", 100 * oosAnswered),

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import nl.loket.faq.Faq;
 import nl.loket.faq.FaqEntry;
 import nl.loket.faq.FaqProperties;
+import nl.loket.faq.SemanticMode;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -35,8 +36,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * sets are next to the repository; frequent words (the 60 most frequent: "ik", "de", "mijn")
  * glue the sentences, and each entry gets 3 topic words of its own, drawn with a Zipf-like skew
  * so some topic words are shared by many entries. A quarter of the questions carry a typo in a
- * topic word (the corrector's path). Run: {@code bin/faq-bench}; the p50/p99 are recorded in
- * docs/benchmarks.md.
+ * topic word (the corrector's path). With {@code semantic=local} every question is also embedded by the
+ * in-process model while it is matched (the examples once, at set-up). Run: {@code bin/faq-bench}; the
+ * p50/p99 are recorded in docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -51,6 +53,10 @@ public class FaqMatchBenchmark {
     @Param({"2000"})
     int entries;
 
+    /** The semantic signal for both languages: {@code local} embeds each question in-process as it is matched. */
+    @Param({"off", "local"})
+    String semantic;
+
     private Faq faq;
     private String[] questions;
     private int next;
@@ -63,7 +69,9 @@ public class FaqMatchBenchmark {
     @Setup
     public void build() throws IOException {
         var generated = generate(entries);
-        faq = Faq.of(generated.entries(), generated.synonyms(), FaqProperties.defaults(Path.of(".")));
+        var mode = SemanticMode.valueOf(semantic.toUpperCase(Locale.ROOT));
+        faq = Faq.of(generated.entries(), generated.synonyms(), FaqProperties.defaults(Path.of("."))
+                .withSemantic(new FaqProperties.Semantic(mode, mode, FaqProperties.Semantic.SHIPPED.cache())));
         questions = generated.questions().toArray(String[]::new);
     }
 
