@@ -49,7 +49,7 @@ class ProtocolStubSocketHandler extends TextWebSocketHandler {
     protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
         switch (reader.read(message.getPayload())) {
             case ClientFrame.Hello hello -> session.sendMessage(frames.welcome(UUID.randomUUID().toString(), "stub",
-                    ConversationStatus.BOT, hello.lang() == null ? "nl" : hello.lang(), "stub"));
+                    ConversationStatus.BOT, hello.lang() == null ? "nl" : hello.lang(), "stub", 0));
             case ClientFrame.Message m -> {
                 AtomicLong seq = (AtomicLong) session.getAttributes().get(SEQ);
                 long question = seq.incrementAndGet();
