@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
@@ -29,11 +28,11 @@ import tools.jackson.databind.json.JsonMapper;
 class ConversationStore {
 
     private static final RedisScript<List> APPEND =
-            RedisScript.of(new ClassPathResource("scripts/conversation-append.lua"), List.class);
+            LuaScript.load("scripts/conversation-append.lua", List.class);
     private static final RedisScript<List> READ =
-            RedisScript.of(new ClassPathResource("scripts/conversation-read.lua"), List.class);
+            LuaScript.load("scripts/conversation-read.lua", List.class);
     private static final RedisScript<Long> TOUCH =
-            RedisScript.of(new ClassPathResource("scripts/conversation-touch.lua"), Long.class);
+            LuaScript.load("scripts/conversation-touch.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final EventJson json;

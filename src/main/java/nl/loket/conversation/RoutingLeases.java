@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -38,9 +37,9 @@ class RoutingLeases implements SchedulingConfigurer {
     private static final int SWEEP_BATCH = 100;
     private static final Logger log = LoggerFactory.getLogger(RoutingLeases.class);
     private static final RedisScript<List> ROUTING =
-            RedisScript.of(new ClassPathResource("scripts/conversation-routing.lua"), List.class);
+            LuaScript.load("scripts/conversation-routing.lua", List.class);
     private static final RedisScript<Long> INDEX =
-            RedisScript.of(new ClassPathResource("scripts/routing-due.lua"), Long.class);
+            LuaScript.load("scripts/routing-due.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final ConversationStore store;

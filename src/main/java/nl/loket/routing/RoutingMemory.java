@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import nl.loket.conversation.ConversationProperties;
-import org.springframework.core.io.ClassPathResource;
+import nl.loket.conversation.LuaScript;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
@@ -23,9 +23,9 @@ class RoutingMemory {
     private static final String TOPIC = "topic";
 
     private static final RedisScript<Long> REMEMBER =
-            RedisScript.of(new ClassPathResource("scripts/routing-remember.lua"), Long.class);
+            LuaScript.load("scripts/routing-remember.lua", Long.class);
     private static final RedisScript<Long> FEEDBACK =
-            RedisScript.of(new ClassPathResource("scripts/routing-feedback.lua"), Long.class);
+            LuaScript.load("scripts/routing-feedback.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final Duration retention;

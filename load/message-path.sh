@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The message path of docs/benchmarks.md ("Message path") with one command:
+#   load/message-path.sh
+# In one run, against one Loket (the packaged jar, bench endpoints on) and its Redis, pinned together
+# to SERVER_CPU, with the driver (load/.../SocketDriver.java, JDK HttpClient) pinned to DRIVER_CPU,
+# it drives SOCKETS sockets in turn on the three targets, each warmed up and then measured:
+#   echo  /ws/echo  the bare echo socket (same Tomcat, no work)
+#   stub  /ws/stub  Loket's protocol (ack + two events, the gateway's own JSON) with no work behind it
+#   loket /ws/chat  Loket itself: Redis log, routing, FAQ matcher on the shipped content, fan-out
+# Closed loop (RATE=0: each socket sends its next question when the answer arrived) or a fixed total
+# RATE of messages per second (open model, latency from the intended send time). The questions are
+# load/questions-nl.txt, varied Dutch ones. It reads the server's CPU time from /proc and prints one
+# table: messages/s, p50/p99, CPU per message. Everything it starts is stopped by PID on exit.
+# Needs: a JDK >= 21 (the wrapper finds one), redis-server 7 (apt-get install -y redis-server), curl.
+# Knobs (environment): RUNS=1 SOCKETS=1000 MEASURE_SECONDS=20 WARMUP=10 RATE=0 TARGETS="echo stub loket"
+#   SERVER_CPU=0 DRIVER_CPU=1 PORT=18090 REDIS_PORT=16390 JVM_FLAGS="-Xms1g -Xmx2g -XX:+UseG1GC"
+#   JAR=path (another build, e.g. the one before a change, for before/after in one session)
+#   PROFILE=1 (a JFR recording of Loket's measured window in run 1, printed as top frames at the end) SKIP_BUILD=1 (reuse target/*.jar)
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+RUNS=${RUNS:-1}
+SOCKETS=${SOCKETS:-1000}
+SECONDS_MEASURED=${MEASURE_SECONDS:-20}
+WARMUP=${WARMUP:-10}
+RATE=${RATE:-0}
+TARGETS=${TARGETS:-echo stub loket}
+SERVER_CPU=${SERVER_CPU:-0}
+DRIVER_CPU=${DRIVER_CPU:-1}
+PORT=${PORT:-18090}
+REDIS_PORT=${REDIS_PORT:-16390}
+JVM_FLAGS=${JVM_FLAGS:--Xms1g -Xmx2g -XX:+UseG1GC}
+OUT="$ROOT/load/target/message-path-$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$OUT"
+RESULTS="$OUT/results.tsv"
+: >"$RESULTS"
+
+command -v redis-server >/dev/null || { echo "needs redis-server: apt-get install -y redis-server" >&2; exit 1; }
+ulimit -n "$(ulimit -Hn)"
+JAVA_HOME="$(./mvnw -v | sed -n 's/.*runtime: //p')"
+export JAVA_HOME
+JAR=${JAR:-$ROOT/target/loket-0.1.0-SNAPSHOT.jar}
+if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
+  ./mvnw -q -B -DskipTests package
+fi
+"$JAVA_HOME/bin/javac" -d "$OUT/driver" load/src/test/java/nl/loket/load/SocketDriver.java
+
+REDIS_PID="" APP_PID=""
+cleanup() {
+  for pid in $APP_PID $REDIS_PID; do
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$pid" 2>/dev/null || true # a hung JVM (see "hang" in docs/benchmarks.md) must not keep the run going
+  done
+  wait 2>/dev/null || true
+}
+trap cleanup EXIT INT TERM
+
+taskset -c "$SERVER_CPU" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
+  --daemonize no --logfile "$OUT/redis.log" &
+REDIS_PID=$!
+until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
+REDIS_VERSION="$(redis-cli -p "$REDIS_PORT" info server | sed -n 's/^redis_version:\(.*\)\r$/\1/p')"
+
+# the budgets are for real customers: one driver address opens every socket and sends far more than a person
+SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT=$REDIS_PORT \
+  taskset -c "$SERVER_CPU" "$JAVA_HOME/bin/java" $JVM_FLAGS -jar "$JAR" \
+  --server.port="$PORT" --server.address=127.0.0.1 --server.tomcat.max-connections=20000 \
+  --loket.bench.echo-endpoint=true --spring.profiles.active=demo \
+  --loket.gateway.limits.frames-per-socket="100000, 100000/1s" --loket.gateway.limits.sockets-per-address="20000, 20000/1s" \
+  --loket.gateway.limits.conversations-per-address="20000, 20000/1s" \
+  --loket.gateway.limits.messages-per-conversation="100000, 100000/1s" >"$OUT/loket.log" 2>&1 &
+APP_PID=$!
+for _ in $(seq 1 240); do
+  curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
+  kill -0 "$APP_PID" 2>/dev/null || { echo "Loket did not start; see $OUT/loket.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+ticks() { awk '{ sub(/.*\) /, ""); split($0, f, " "); total += f[12] + f[13] } END { print total }' "/proc/$1/stat"; }
+idle_before=$(ticks "$APP_PID")
+sleep 5
+IDLE_MS_PER_S=$((($(ticks "$APP_PID") - idle_before) * 10 / 5))
+
+for run in $(seq 1 "$RUNS"); do
+  for target in $TARGETS; do
+    case $target in
+      echo) path=/ws/echo mode=echo ;;
+      stub) path=/ws/stub mode=chat ;;
+      loket) path=/ws/chat mode=chat ;;
+      *) echo "unknown target $target" >&2; exit 1 ;;
+    esac
+    echo "run $run: $target, $SOCKETS sockets, rate $RATE (0: closed loop)" >&2
+    if [ -n "${PROFILE:-}" ] && [ "$target" = loket ] && [ "$run" = 1 ]; then
+      # JFR over the measured window of Loket only (not start-up, not the warm-up, not the yardsticks)
+      (sleep $((WARMUP + 5)); "$JAVA_HOME/bin/jcmd" "$APP_PID" JFR.start name=message-path settings=profile \
+        duration="$((SECONDS_MEASURED - 2))s" filename="$OUT/loket.jfr" >/dev/null) &
+    fi
+    taskset -c "$DRIVER_CPU" "$JAVA_HOME/bin/java" -Xmx1g -cp "$OUT/driver" nl.loket.load.SocketDriver \
+      url="ws://127.0.0.1:$PORT$path" mode="$mode" sockets="$SOCKETS" seconds="$SECONDS_MEASURED" warmup="$WARMUP" \
+      rate="$RATE" questions=load/questions-nl.txt pids="$APP_PID,$REDIS_PID" label="$target" redis="$REDIS_PORT" \
+      2>"$OUT/run$run-$target.log" | sed "s/^/$run\t/" >>"$RESULTS"
+    if [ "$(tail -1 "$RESULTS" | cut -f4)" = 0 ]; then
+      # nothing answered: keep every thread, virtual ones too, for the record
+      "$JAVA_HOME/bin/jcmd" "$APP_PID" Thread.dump_to_file "$OUT/run$run-$target-threads.txt" >/dev/null || true
+      echo "run $run: $target answered nothing; threads in $OUT/run$run-$target-threads.txt" >&2
+    fi
+  done
+done
+
+python3 "$ROOT/load/summarize_message_path.py" "$RESULTS" "$SOCKETS" "$SECONDS_MEASURED" "$RATE" "$REDIS_VERSION" \
+  "$IDLE_MS_PER_S" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/summary.md"
+if [ -f "$OUT/loket.jfr" ]; then
+  "$JAVA_HOME/bin/jfr" print --stack-depth 64 --events jdk.ExecutionSample "$OUT/loket.jfr" >"$OUT/samples.txt"
+  python3 "$ROOT/load/top_frames.py" "$OUT/samples.txt" | tee -a "$OUT/summary.md"
+fi
+echo "raw results and logs: $OUT" >&2
