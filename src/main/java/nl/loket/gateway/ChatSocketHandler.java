@@ -85,14 +85,24 @@ public class ChatSocketHandler extends AbstractWebSocketHandler {
         var socket = new CustomerSocket(safe, RateLimits.addressOf(session.getRemoteAddress()), limits.socketFrames(),
                 clock.instant());
         sockets.put(session.getId(), socket);
-        if (!limits.socketOpened(socket.address)) {
-            send(socket, frames.error(ErrorCode.RATE_LIMITED,
-                    "too many connections from your address; try again in a minute"));
-            try {
-                session.close(TRY_AGAIN_LATER);
-            } catch (IOException e) {
-                log.debug("could not close refused socket {}: {}", session.getId(), e.toString());
+        try {
+            if (!limits.socketOpened(socket.address)) {
+                refuse(socket, session, ErrorCode.RATE_LIMITED, "too many connections from your address; try again in a minute");
             }
+        } catch (DataAccessException | RedisException e) {
+            // the connection budget lives in Redis: while it is away, say so instead of a bare close
+            log.warn("refused socket {}: Redis unavailable ({})", session.getId(), e.toString());
+            refuse(socket, session, ErrorCode.UNAVAILABLE, "we cannot take a new chat right now; try again in a moment");
+        }
+    }
+
+    /** Closes the container's session itself: the decorator's close could overtake the error frame. */
+    private void refuse(CustomerSocket socket, WebSocketSession session, ErrorCode code, String message) {
+        send(socket, frames.error(code, message));
+        try {
+            session.close(TRY_AGAIN_LATER);
+        } catch (IOException e) {
+            log.debug("could not close refused socket {}: {}", session.getId(), e.toString());
         }
     }
 

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
 import nl.loket.routing.LlmBudget;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,7 @@ class RateLimits implements LlmBudget {
     private final TimeMeter time;
     private final MeterRegistry meters;
     private volatile Proxy proxy;
+    private final ReentrantLock building = new ReentrantLock();
 
     RateLimits(LettuceConnectionFactory redis, GatewayProperties properties, Clock clock, MeterRegistry meters) {
         this.redis = redis;
@@ -137,11 +139,21 @@ class RateLimits implements LlmBudget {
     private ProxyManager<String> buckets() {
         Object client = redis.getRequiredNativeClient();
         Proxy current = proxy;
-        if (current == null || current.client() != client) {
-            current = new Proxy(client, proxyOn(client, time));
-            proxy = current;
+        if (current != null && current.client() == client) {
+            return current.buckets();
         }
-        return current.buckets();
+        // a proxy opens a connection: a burst of first sockets must build one, not one per thread
+        building.lock();
+        try {
+            current = proxy;
+            if (current == null || current.client() != client) {
+                current = new Proxy(client, proxyOn(client, time));
+                proxy = current;
+            }
+            return current.buckets();
+        } finally {
+            building.unlock();
+        }
     }
 
     private static ProxyManager<String> proxyOn(Object client, TimeMeter time) {

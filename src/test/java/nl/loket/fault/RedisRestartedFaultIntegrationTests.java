@@ -52,6 +52,9 @@ class RedisRestartedFaultIntegrationTests {
             JsonNode consoleRefused = supervisor.await("an error", f -> "error".equals(f.path("type").asString()));
             assertThat(consoleRefused.path("code").asString()).as(consoleRefused.toString()).isEqualTo("unavailable");
             assertThat(consoleRefused.path("conversationId").asString()).isEqualTo(id);
+            try (var newcomer = ChatClient.connect(port)) { // its connection budget lives in Redis too
+                assertThat(newcomer.awaitError("unavailable").path("message").asString()).isNotBlank();
+            }
 
             redis.start();
             FaultSupport.injected("Redis started again");
