@@ -31,12 +31,9 @@ fi
 "$JAVA_HOME/bin/javac" -d "$OUT/driver" load/src/test/java/nl/loket/load/SocketDriver.java
 
 REDIS_PID="" APP_PID="" DRIVER_PID=""
-cleanup() {
-  for pid in $DRIVER_PID $APP_PID $REDIS_PID; do
-    kill "$pid" 2>/dev/null || true
-  done
-  wait 2>/dev/null || true
-}
+# shellcheck source=load/common.sh
+. "$ROOT/load/common.sh"
+cleanup() { stop_pids $DRIVER_PID $APP_PID $REDIS_PID; }
 trap cleanup EXIT INT TERM
 
 heap_kib() {
@@ -47,10 +44,7 @@ heap_kib() {
 echo "| socket | sockets open | heap before (MiB) | heap with sockets (MiB) | heap per socket (KiB) |"
 echo "|---|---|---|---|---|"
 for path in $PATHS; do
-  taskset -c "$SERVER_CPU" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
-    --daemonize no --logfile "$OUT/redis.log" &
-  REDIS_PID=$!
-  until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
+  start_redis
   # shellcheck disable=SC2086 # EXTRA_ARGS are separate arguments
   SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT=$REDIS_PORT \
     taskset -c "$SERVER_CPU" "$JAVA_HOME/bin/java" $JVM_FLAGS -jar "$JAR" \

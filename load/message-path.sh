@@ -47,21 +47,11 @@ fi
 "$JAVA_HOME/bin/javac" -d "$OUT/driver" load/src/test/java/nl/loket/load/SocketDriver.java
 
 REDIS_PID="" APP_PID=""
-cleanup() {
-  for pid in $APP_PID $REDIS_PID; do
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$pid" 2>/dev/null || true # a hung JVM (see "hang" in docs/benchmarks.md) must not keep the run going
-  done
-  wait 2>/dev/null || true
-}
+# shellcheck source=load/common.sh
+. "$ROOT/load/common.sh"
+cleanup() { stop_pids $APP_PID $REDIS_PID; }
 trap cleanup EXIT INT TERM
-
-taskset -c "$SERVER_CPU" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
-  --daemonize no --logfile "$OUT/redis.log" &
-REDIS_PID=$!
-until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
-REDIS_VERSION="$(redis-cli -p "$REDIS_PORT" info server | sed -n 's/^redis_version:\(.*\)\r$/\1/p')"
+start_redis
 
 # the budgets are for real customers: one driver address opens every socket and sends far more than a person
 SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT=$REDIS_PORT \

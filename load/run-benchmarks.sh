@@ -51,19 +51,11 @@ fi
 ./mvnw -q -B -f load/pom.xml test-compile
 
 REDIS_PID="" APP_PID="" GATLING_PID=""
-cleanup() {
-  for pid in $GATLING_PID $APP_PID $REDIS_PID; do
-    kill "$pid" 2>/dev/null || true
-  done
-  wait 2>/dev/null || true
-}
+# shellcheck source=load/common.sh
+. "$ROOT/load/common.sh"
+cleanup() { stop_pids $GATLING_PID $APP_PID $REDIS_PID; }
 trap cleanup EXIT INT TERM
-
-taskset -c "$SERVER_CPU" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no \
-  --daemonize no --logfile "$OUT/redis.log" &
-REDIS_PID=$!
-until redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; do sleep 0.1; done
-REDIS_VERSION="$(redis-cli -p "$REDIS_PORT" info server | sed -n 's/^redis_version:\(.*\)\r$/\1/p')"
+start_redis
 
 start_app() { # $1: log name
   redis-cli -p "$REDIS_PORT" flushall >/dev/null
