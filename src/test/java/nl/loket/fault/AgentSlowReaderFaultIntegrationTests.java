@@ -51,6 +51,8 @@ class AgentSlowReaderFaultIntegrationTests {
                     + EVENTS + " events of 3 KB each (" + EVENTS * 3 / 1000 + " MB)");
             customer.awaitEvent(e -> e.path("seq").asLong() == EVENTS);
             FaultSupport.await("the node dropped the slow console", () -> openSockets() < agentsBefore);
+            // the socket leaves the gauge before its views are closed: wait for them, a while at most
+            FaultSupport.await("the console's view closed", () -> gauge("loket.conversation.subscriptions") <= 1);
             double views = gauge("loket.conversation.subscriptions");
 
             long lastSeq = lastSeqRead(slow, id);

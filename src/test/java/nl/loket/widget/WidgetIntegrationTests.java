@@ -377,6 +377,8 @@ class WidgetIntegrationTests extends BrowserTestSupport {
     @Test
     void passesTheHostSitesCustomerIdentityInHello() {
         try (var tab = browser.desktop().go(url("/"))) {
+            // the demo site signs in its own demo customer once the page loaded: after that, the host's identity wins
+            tab.page.waitForSelector("html[data-demo-customer]");
             tab.page.evaluate("() => LoketWidget.identify({id: 'klant-42', name: 'Jan Jansen',"
                     + " email: 'jan@example.nl', issuedAt: '1700000000', signature: 'ab12'})");
             tab.openChat().send("Waar blijft mijn jaarafrekening?");
