@@ -42,10 +42,6 @@ class FaqLibrary {
     private volatile Retried retried;
     private volatile Instant retryAt = Instant.MIN;
 
-    FaqLibrary(FaqProperties properties, ContentWatcher watcher) {
-        this(properties, watcher, Map.of(), Clock.systemUTC());
-    }
-
     /** @param semantic per language, the semantic signal's source (see {@link SemanticSources}) */
     FaqLibrary(FaqProperties properties, ContentWatcher watcher, Map<String, SemanticSource> semantic, Clock clock) {
         this.properties = properties;

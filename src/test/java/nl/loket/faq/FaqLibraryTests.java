@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import nl.loket.TestClock;
 import nl.loket.content.ContentProperties;
 import nl.loket.content.ContentWatcher;
 import nl.loket.content.Watchers;
@@ -18,11 +18,14 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 class FaqLibraryTests {
 
+    /** Only the retry of examples that could not be embedded reads it; a fixed moment, never the wall clock. */
+    private static final TestClock CLOCK = new TestClock(TestClock.MONDAY_10);
+
     @Test
     void servesAChangedFileAndKeepsTheLastGoodVersionOfABrokenOne(@TempDir Path dir) throws IOException {
         FaqFixture.copyTo(dir);
         var watcher = Watchers.manual();
-        var library = new FaqLibrary(FaqProperties.defaults(dir), watcher);
+        var library = new FaqLibrary(FaqProperties.defaults(dir), watcher, Map.of(), CLOCK);
         Path file = dir.resolve("nl/verhuizen.md");
 
         Files.writeString(file, Files.readString(file).replace("title: Verhuizen", "title: Verhuizen en adres"));
@@ -47,7 +50,7 @@ class FaqLibraryTests {
         scheduler.initialize();
         var watcher = new ContentWatcher(new ContentProperties(Duration.ofMillis(100)), scheduler,
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
-        var library = new FaqLibrary(FaqProperties.defaults(dir), watcher);
+        var library = new FaqLibrary(FaqProperties.defaults(dir), watcher, Map.of(), CLOCK);
         watcher.start();
         try {
             Path file = dir.resolve("nl/verhuizen.md");
@@ -67,7 +70,7 @@ class FaqLibraryTests {
         var concepts = new SemanticSignalTests.Concepts();
         var watcher = Watchers.manual();
         var library = new FaqLibrary(FaqProperties.defaults(dir), watcher,
-                Map.of("en", new SemanticSource(concepts, cache)), Clock.systemUTC());
+                Map.of("en", new SemanticSource(concepts, cache)), CLOCK);
         int all = library.current().entries().stream().filter(e -> e.lang().equals("en"))
                 .mapToInt(e -> LanguageIndex.texts(e).size()).sum();
         assertThat(concepts.embedded).hasSize(all);
@@ -84,7 +87,7 @@ class FaqLibraryTests {
 
         var restarted = new SemanticSignalTests.Concepts();
         var again = new FaqLibrary(FaqProperties.defaults(dir), Watchers.manual(),
-                Map.of("en", new SemanticSource(restarted, cache)), Clock.systemUTC());
+                Map.of("en", new SemanticSource(restarted, cache)), CLOCK);
         assertThat(restarted.embedded).as("every example vector read from the cache file").isEmpty();
         assertThat(again.current().match("relocate relocate", "en").best().entry().id()).isEqualTo("moving-house");
         assertThat(restarted.embedded).as("only the question").containsExactly("relocate relocate");
