@@ -21,10 +21,8 @@
 
   // ---------------------------------------------------------------- texts
 
-  function t(key, values) {
-    const text = (TEXTS[lang] && TEXTS[lang][key]) || TEXTS.en[key] || key;
-    return text.replace(/\{(\w+)\}/g, (all, k) => (values && values[k] !== undefined ? String(values[k]) : all));
-  }
+  const LANGUAGE = window.LoketLanguage;
+  let t = LANGUAGE.translator(TEXTS, lang);
 
   function reasonText(reason) {
     if (!reason) return '–';
@@ -45,13 +43,10 @@
 
   function setLang(value, remember) {
     lang = TEXTS[value] ? value : 'nl';
-    document.documentElement.lang = lang;
+    t = LANGUAGE.translator(TEXTS, lang);
     $('lang').value = lang;
-    if (remember && me) localStorage.setItem('loket.console.lang.' + me, lang);
-    document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
-    document.querySelectorAll('[data-i18n-aria-label]').forEach((node) => {
-      node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
-    });
+    if (remember) LANGUAGE.remember(me, lang);
+    LANGUAGE.apply(t, lang);
     if (socket) connectionState(socket.readyState === WebSocket.OPEN);
     for (const chat of chats.values()) labelPane(chat);
     if (lastInbox) renderInbox();
@@ -170,7 +165,7 @@
     $('agent').textContent = (f.displayName || f.agent) + ' (' + f.agent + (f.supervisor ? ', ' + t('supervisor') : '')
       + ') · ' + queues.join(', ');
     $('presence').value = f.presence;
-    setLang(localStorage.getItem('loket.console.lang.' + me) || f.lang || lang, false);
+    setLang(LANGUAGE.chosen(me, f.lang || lang), false);
     chats.forEach(fillTransfer);
   }
 
@@ -570,6 +565,10 @@
 
   $('presence').addEventListener('change', (e) => send({ type: 'presence', status: e.target.value }));
   $('lang').addEventListener('change', (e) => setLang(e.target.value, true));
+  // editors and supervisors get a link to the insights page
+  fetch('/console/me', { credentials: 'same-origin' }).then((r) => r.json()).then((account) => {
+    $('insights-link').hidden = !account.insights;
+  }).catch(() => { /* no link: the console works without it */ });
   fetch('/console/csrf', { credentials: 'same-origin' }).then((r) => r.json()).then((csrf) => {
     const field = $('logout-csrf');
     field.name = csrf.parameterName;

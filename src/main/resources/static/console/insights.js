@@ -1,9 +1,16 @@
-// The insights page: renders /console/api/insights, links every table's CSV. Texts come redacted from the server.
+// The insights page: renders /console/api/insights, links every table's CSV. Texts come redacted from the server;
+// the page speaks the signed-in account's language, chosen as in the agent console (window.LoketLanguage).
 (function () {
   'use strict';
 
-  var LOCALE = 'nl-NL';
+  var LANGUAGE = window.LoketLanguage;
+  var TEXTS = window.LoketInsightTexts;
+  var account = null;
+  var lang = 'nl';
+  var t = LANGUAGE.translator(TEXTS, lang);
+  var LOCALE = LANGUAGE.locale(lang);
   var currency = 'EUR';
+  var lastReport = null;
   var missing = function (v) { return v === null || v === undefined; };
   var percent = function (v) { return missing(v) ? '–' : (Math.round(v * 1000) / 10).toLocaleString(LOCALE) + ' %'; };
   var number = function (v) { return missing(v) ? '–' : Number(v).toLocaleString(LOCALE); };
@@ -13,14 +20,11 @@
     if (missing(v)) { return '–'; }
     return v < 120 ? Math.round(v) + ' s' : Math.round(v / 60) + ' min';
   };
-  var REASONS = {
-    asked_for_person: 'vroeg om een medewerker', customer_asked: 'knop “medewerker”', no_answer: 'geen zeker antwoord',
-    repeated_question: 'vraag herhaald', unhelpful_answers: 'antwoorden hielpen niet', frustration: 'frustratie',
-    faq_handover: 'FAQ-item stuurt door'
+  var known = function (prefix) {
+    return function (v) { return TEXTS[lang][prefix + v] ? t(prefix + v) : v; };
   };
-  var TIERS = { faq: 'FAQ', llm: 'AI-assistent', none: 'geen' };
-  var reason = function (v) { return REASONS[v] || v; };
-  var tier = function (v) { return TIERS[v] || v; };
+  var reason = known('reason.');
+  var tier = known('tier.');
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -39,18 +43,17 @@
     return node;
   }
 
-  // columns: [header, field, format]; a format makes the cell a right-aligned number
+  // columns: [header text key, field, format, label]; a format makes the cell a right-aligned number
   var TABLES = {
-    weeks: [['Week', 'week'], ['Vanaf', 'start'], ['Gesprekken', 'conversations', number], ['Zonder medewerker', 'resolvedShare', percent], ['Doorverwezen', 'handoverRate', percent]],
-    topics: [['FAQ-item', 'title'], ['Gesprekken', 'conversations', number], ['Daarna naar medewerker', 'handovers', number], ['Doorverwijzing', 'handoverRate', percent], ['Prioriteit', 'priority', number]],
-    unanswered: [['Aantal', 'count', number], ['Taal', 'lang'], ['Voorbeelden', 'examples'], ['Kwam het dichtst bij', 'closestTitle']],
-    unhelpful: [['Antwoord (FAQ-item)', 'title'], ['Laag', 'tier', null, tier], ['Keer niet nuttig', 'count', number]],
-    'handover-reasons': [['Week', 'week'], ['Reden', 'reason', null, reason], ['Aantal', 'count', number]],
-    'entry-hits': [['FAQ-item', 'title'], ['Taal', 'lang'], ['Treffers', 'hits', number]],
-    'action-hits': [['Actie', 'title'], ['Gelukt', 'completed', number], ['Geweigerd', 'rejected', number], ['Mislukt', 'failed', number]]
+    weeks: [['col.week', 'week'], ['col.start', 'start'], ['col.conversations', 'conversations', number], ['col.resolvedShare', 'resolvedShare', percent], ['col.handoverRate', 'handoverRate', percent]],
+    topics: [['col.entry', 'title'], ['col.conversations', 'conversations', number], ['col.handovers', 'handovers', number], ['col.topicRate', 'handoverRate', percent], ['col.priority', 'priority', number]],
+    unanswered: [['col.count', 'count', number], ['col.lang', 'lang'], ['col.examples', 'examples'], ['col.closest', 'closestTitle']],
+    unhelpful: [['col.answer', 'title'], ['col.tier', 'tier', null, tier], ['col.unhelpful', 'count', number]],
+    'handover-reasons': [['col.week', 'week'], ['col.reason', 'reason', null, reason], ['col.count', 'count', number]],
+    'entry-hits': [['col.entry', 'title'], ['col.lang', 'lang'], ['col.hits', 'hits', number]],
+    'action-hits': [['col.action', 'title'], ['col.completed', 'completed', number], ['col.rejected', 'rejected', number], ['col.failed', 'failed', number]]
   };
   var FIELD = { weeks: 'weeks', topics: 'topics', unanswered: 'unanswered', unhelpful: 'unhelpful', 'handover-reasons': 'handoverReasons', 'entry-hits': 'entryHits', 'action-hits': 'actionHits' };
-  var NAMES = { weeks: 'gesprekken per week', topics: 'onderwerpen', unanswered: 'vragen zonder zeker antwoord', unhelpful: 'antwoorden die niet hielpen', 'handover-reasons': 'redenen van doorverwijzing', 'entry-hits': 'treffers per FAQ-item', 'action-hits': 'zelfservice-acties' };
 
   function query() {
     var params = new URLSearchParams();
@@ -83,32 +86,32 @@
 
   function table(name, rows) {
     var columns = TABLES[name];
-    var head = el('tr', {}, columns.map(function (c) { return el('th', { scope: 'col', class: c[2] ? 'number' : '', text: c[0] }); }));
-    if (name === 'unanswered') { head.appendChild(el('th', { scope: 'col', text: 'Concept-FAQ' })); }
+    var head = el('tr', {}, columns.map(function (c) { return el('th', { scope: 'col', class: c[2] ? 'number' : '', text: t(c[0]) }); }));
+    if (name === 'unanswered') { head.appendChild(el('th', { scope: 'col', text: t('draft') })); }
     var body = rows.map(function (row, i) {
       var cells = columns.map(function (c) { return cell(c, row); });
       if (name === 'unanswered') { cells.push(el('td', {}, [draft(row, i)])); }
       return el('tr', name === 'entry-hits' && row.hits === 0 ? { class: 'unused' } : {}, cells);
     });
     var csv = el('a', { class: 'csv', href: '/console/api/insights.csv?table=' + name + '&' + query().toString(),
-      'aria-label': 'CSV downloaden: ' + NAMES[name], text: 'CSV' });
+      'aria-label': t('csv', { name: t('table.' + name) }), text: 'CSV' });
     var content = rows.length ? el('table', {}, [el('thead', {}, [head]), el('tbody', {}, body)])
-      : el('p', { class: 'empty-table', text: 'Geen gegevens in deze periode.' });
+      : el('p', { class: 'empty-table', text: t('noData') });
     return [el('div', { class: 'table-tools' }, [csv]), content];
   }
 
   function draft(group, i) {
     var blob = new Blob([group.draft], { type: 'text/markdown;charset=utf-8' });
     var file = group.draftFile.split('/').pop();
-    var copy = el('button', { type: 'button', text: 'Kopiëren' });
+    var copy = el('button', { type: 'button', text: t('copy') });
     copy.addEventListener('click', function () {
-      navigator.clipboard.writeText(group.draft).then(function () { copy.textContent = 'Gekopieerd'; },
-        function () { copy.textContent = 'Kopiëren lukte niet'; });
+      navigator.clipboard.writeText(group.draft).then(function () { copy.textContent = t('copied'); },
+        function () { copy.textContent = t('copyFailed'); });
     });
     return el('details', { class: 'draft' }, [
       el('summary', { text: group.draftFile }),
-      el('pre', { tabindex: '0', 'aria-label': 'Concept-FAQ ' + (i + 1), text: group.draft }),
-      el('div', { class: 'draft-tools' }, [copy, el('a', { href: URL.createObjectURL(blob), download: file, text: 'Downloaden als ' + file })])
+      el('pre', { tabindex: '0', 'aria-label': t('draftN', { n: i + 1 }), text: group.draft }),
+      el('div', { class: 'draft-tools' }, [copy, el('a', { href: URL.createObjectURL(blob), download: file, text: t('download', { file: file }) })])
     ]);
   }
 
@@ -121,39 +124,38 @@
     var c = v.cost;
     currency = c.currency || currency;
     document.getElementById('value').replaceChildren(
-      figure('Gesprekken', number(v.conversations)),
-      figure('Opgelost zonder medewerker', percent(v.resolvedShare), number(v.resolvedWithoutPerson) + ' gesprekken'),
-      figure('Doorverwezen naar een medewerker', percent(v.handoverRate), number(v.handovers) + ' gesprekken'),
-      figure('Gemiddelde tijd tot een medewerker', seconds(v.averageTimeToHumanSeconds), 'vanaf de eerste vraag'),
-      figure('Tevredenheid, alleen de assistent', score(v.csat.bot.average), number(v.csat.bot.count) + ' beoordelingen'),
-      figure('Tevredenheid, met een medewerker', score(v.csat.person.average), number(v.csat.person.count) + ' beoordelingen')
+      figure(t('figureConversations'), number(v.conversations)),
+      figure(t('figureResolved'), percent(v.resolvedShare), t('conversations', { n: number(v.resolvedWithoutPerson) })),
+      figure(t('figureHandedOver'), percent(v.handoverRate), t('conversations', { n: number(v.handovers) })),
+      figure(t('figureTimeToHuman'), seconds(v.averageTimeToHumanSeconds), t('sinceFirstQuestion')),
+      figure(t('figureCsatBot'), score(v.csat.bot.average), t('ratings', { n: number(v.csat.bot.count) })),
+      figure(t('figureCsatPerson'), score(v.csat.person.average), t('ratings', { n: number(v.csat.person.count) }))
     );
     var share = missing(c.savedShare) ? 0 : Math.max(0, Math.min(1, c.savedShare));
-    var meter = el('div', { class: 'meter', role: 'img', 'aria-label': 'Besparing ' + percent(c.savedShare) + ', doel ' + percent(c.target) }, [
+    var meter = el('div', { class: 'meter', role: 'img', 'aria-label': t('savingMeter', { share: percent(c.savedShare), target: percent(c.target) }) }, [
       el('span', { class: 'fill' + (c.targetMet ? ' met' : '') }),
-      el('span', { class: 'target', title: 'doel' })
+      el('span', { class: 'target', title: t('target') })
     ]);
     // CSP: no inline style attributes, so sizes are set through the CSSOM
     meter.firstChild.style.width = (share * 100) + '%';
     meter.lastChild.style.left = (c.target * 100) + '%';
     document.getElementById('saving').replaceChildren(
       el('div', { class: 'saving-head' }, [
-        el('span', { class: 'label', text: 'Geschatte besparing op contactkosten' }),
+        el('span', { class: 'label', text: t('savingLabel') }),
         el('span', { class: 'big', text: money(c.saved) }),
         el('span', { class: 'share', text: percent(c.savedShare) }),
-        el('span', { class: 'badge ' + (c.targetMet ? 'met' : 'missed'), text: 'doel ' + percent(c.target) + (c.targetMet ? ': gehaald' : ': nog niet gehaald') })
+        el('span', { class: 'badge ' + (c.targetMet ? 'met' : 'missed'), text: t(c.targetMet ? 'targetMet' : 'targetMissed', { target: percent(c.target) }) })
       ]),
       meter,
-      el('p', { class: 'note', text: 'Zonder assistent ' + money(c.withoutBot) + ' (' + number(v.conversations) + ' × ' + money(c.perAgentChat)
-        + ' per chat met een medewerker); met assistent ' + money(c.withBot) + ' (' + number(v.conversations) + ' × '
-        + money(c.perBotConversation) + ' per gesprek met de assistent + ' + number(v.handovers) + ' × ' + money(c.perAgentChat) + ').' })
+      el('p', { class: 'note', text: t('savingNote', { without: money(c.withoutBot), n: number(v.conversations),
+        agent: money(c.perAgentChat), 'with': money(c.withBot), bot: money(c.perBotConversation), handovers: number(v.handovers) }) })
     );
   }
 
   function renderAnswers(a) {
-    var rows = [['Beantwoord uit de FAQ', a.faq, 'faq'], ['Keuze uit FAQ-items aangeboden', a.clarified, 'clarified'],
-      ['Beantwoord door de AI-assistent', a.llm, 'llm'], ['Zelfservice-actie afgerond', a.actionsCompleted, 'action'],
-      ['Geen zeker antwoord', a.passedOn, 'none']];
+    var rows = [[t('answerFaq'), a.faq, 'faq'], [t('answerClarified'), a.clarified, 'clarified'],
+      [t('answerLlm'), a.llm, 'llm'], [t('answerAction'), a.actionsCompleted, 'action'],
+      [t('answerNone'), a.passedOn, 'none']];
     var max = Math.max.apply(null, [1].concat(rows.map(function (r) { return r[1]; })));
     document.getElementById('answers').replaceChildren.apply(document.getElementById('answers'), rows.map(function (r) {
       var bar = el('span', { class: 'bar ' + r[2] });
@@ -176,8 +178,8 @@
       chart.appendChild(svg('text', { class: 'axis', x: left - 8, y: y + 4, 'text-anchor': 'end', text: String(step * g) }));
     }
     if (!weeks.length) {
-      chart.appendChild(svg('text', { class: 'axis', x: left + span / 2, y: bottom - height / 2, 'text-anchor': 'middle', text: 'Geen gesprekken in deze periode' }));
-      chart.setAttribute('aria-label', 'Geen gesprekken in deze periode');
+      chart.appendChild(svg('text', { class: 'axis', x: left + span / 2, y: bottom - height / 2, 'text-anchor': 'middle', text: t('noConversations') }));
+      chart.setAttribute('aria-label', t('noConversations'));
       return;
     }
     var slot = span / Math.max(weeks.length, 4);
@@ -190,35 +192,50 @@
       chart.appendChild(svg('rect', { class: 'bot', x: x, y: bottom - total, width: width, height: total - person, rx: 3 }));
       chart.appendChild(svg('rect', { class: 'person', x: x, y: bottom - person, width: width, height: person }));
       chart.appendChild(svg('text', { class: 'value', x: x + width / 2, y: bottom - total - 6, 'text-anchor': 'middle', text: String(w.conversations) }));
-      chart.appendChild(svg('text', { class: 'axis', x: x + width / 2, y: bottom + 16, 'text-anchor': 'middle', text: 'week ' + w.week.slice(-2) }));
+      chart.appendChild(svg('text', { class: 'axis', x: x + width / 2, y: bottom + 16, 'text-anchor': 'middle', text: t('week', { n: w.week.slice(-2) }) }));
       chart.appendChild(svg('text', { class: 'axis small', x: x + width / 2, y: bottom + 30, 'text-anchor': 'middle',
         text: new Date(w.start + 'T12:00:00Z').toLocaleDateString(LOCALE, { day: 'numeric', month: 'short', timeZone: 'UTC' }) }));
-      described.push('week ' + w.week.slice(-2) + ': ' + w.conversations + ' gesprekken, ' + percent(w.handoverRate) + ' doorverwezen');
+      described.push(t('weekDescribed', { n: w.week.slice(-2), conversations: w.conversations, rate: percent(w.handoverRate) }));
     });
     chart.setAttribute('aria-label', described.join('; '));
   }
 
+  function render(report) {
+    var p = report.period;
+    renderValue(report.value);
+    renderAnswers(report.value.answers);
+    renderTrend(report.weeks);
+    Array.prototype.forEach.call(document.querySelectorAll('[data-table]'), function (holder) {
+      var name = holder.getAttribute('data-table');
+      holder.replaceChildren.apply(holder, table(name, report[FIELD[name]]));
+    });
+    document.getElementById('status').textContent = t('periodLine', { from: day(p.from), to: day(shift(p.to, -1)),
+      lang: p.lang === 'nl' ? 'Nederlands' : p.lang === 'en' ? 'English' : t('everyLanguage') });
+  }
+
   function load() {
     var status = document.getElementById('status');
-    status.textContent = 'Laden…';
+    status.textContent = t('loading');
     fetch('/console/api/insights?' + query().toString(), { credentials: 'same-origin' })
       .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
       .then(function (answer) {
-        if (!answer.ok) { status.textContent = answer.body.message || 'Er ging iets mis.'; return; }
-        var report = answer.body;
-        var p = report.period;
-        document.getElementById('from').value = p.from;
-        document.getElementById('to').value = shift(p.to, -1);
-        renderValue(report.value);
-        renderAnswers(report.value.answers);
-        renderTrend(report.weeks);
-        Array.prototype.forEach.call(document.querySelectorAll('[data-table]'), function (holder) {
-          var name = holder.getAttribute('data-table');
-          holder.replaceChildren.apply(holder, table(name, report[FIELD[name]]));
-        });
-        status.textContent = day(p.from) + ' tot en met ' + day(shift(p.to, -1)) + ' · ' + (p.lang === 'nl' ? 'Nederlands' : p.lang === 'en' ? 'English' : 'alle talen');
+        if (!answer.ok) { status.textContent = answer.body.message || t('failed'); return; }
+        lastReport = answer.body;
+        document.getElementById('from').value = lastReport.period.from;
+        document.getElementById('to').value = shift(lastReport.period.to, -1);
+        render(lastReport);
       })
-      .catch(function () { status.textContent = 'Kon de inzichten niet laden.'; });
+      .catch(function () { status.textContent = t('loadFailed'); });
+  }
+
+  function setLang(value, remember) {
+    lang = TEXTS[value] ? value : 'nl';
+    t = LANGUAGE.translator(TEXTS, lang);
+    LOCALE = LANGUAGE.locale(lang);
+    document.getElementById('ui-lang').value = lang;
+    if (remember) { LANGUAGE.remember(account, lang); }
+    LANGUAGE.apply(t, lang);
+    if (lastReport) { render(lastReport); }
   }
 
   fetch('/console/csrf', { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (csrf) {
@@ -227,5 +244,11 @@
     field.value = csrf.token;
   });
   document.getElementById('period').addEventListener('submit', function (e) { e.preventDefault(); load(); });
-  load();
+  document.getElementById('ui-lang').addEventListener('change', function (e) { setLang(e.target.value, true); });
+  // the account's language first, then the figures: nothing is shown in the wrong language
+  fetch('/console/me', { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (me) {
+    account = me.agent;
+    document.getElementById('console-link').hidden = !me.console;
+    setLang(LANGUAGE.chosen(account, me.lang), false);
+  }, function () { setLang('nl', false); }).then(load);
 })();

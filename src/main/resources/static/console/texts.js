@@ -1,4 +1,33 @@
 'use strict';
+// How the console's pages (the agent console, the insights page) speak: one language per signed-in
+// account, the one it last chose in this browser, else its configured language (GET /console/me).
+window.LoketLanguage = {
+  storageKey: (account) => 'loket.console.lang.' + account,
+  chosen(account, configured) {
+    const stored = account ? localStorage.getItem(this.storageKey(account)) : null;
+    return stored === 'nl' || stored === 'en' ? stored : configured === 'en' ? 'en' : 'nl';
+  },
+  remember(account, lang) {
+    if (account) localStorage.setItem(this.storageKey(account), lang);
+  },
+  /** A translator over {nl, en} texts: t(key, {name: ...}) fills the {name} placeholders; English when a key is missing. */
+  translator(texts, lang) {
+    return (key, values) => {
+      const text = (texts[lang] && texts[lang][key]) || texts.en[key] || key;
+      return text.replace(/\{(\w+)\}/g, (all, k) => (values && values[k] !== undefined ? String(values[k]) : all));
+    };
+  },
+  /** The page's fixed texts: every data-i18n element and data-i18n-aria-label attribute. */
+  apply(t, lang) {
+    document.documentElement.lang = lang;
+    document.querySelectorAll('[data-i18n]').forEach((node) => { node.textContent = t(node.dataset.i18n); });
+    document.querySelectorAll('[data-i18n-aria-label]').forEach((node) => {
+      node.setAttribute('aria-label', t(node.dataset.i18nAriaLabel));
+    });
+  },
+  locale: (lang) => (lang === 'en' ? 'en-GB' : 'nl-NL')
+};
+
 // Every text of the agent console, in Dutch and English; both languages have the same keys (the
 // browser test checks it). {name} placeholders are filled in by console.js.
 window.LoketConsoleTexts = {
@@ -14,6 +43,7 @@ window.LoketConsoleTexts = {
     offline: 'Offline',
     language: 'Taal',
     signOut: 'Afmelden',
+    insights: 'Inzichten',
     supervisor: 'supervisor',
     waiting: 'Wachtend',
     mine: 'Mijn chats',
@@ -114,6 +144,7 @@ window.LoketConsoleTexts = {
     offline: 'Offline',
     language: 'Language',
     signOut: 'Sign out',
+    insights: 'Insights',
     supervisor: 'supervisor',
     waiting: 'Waiting',
     mine: 'My chats',

@@ -87,9 +87,11 @@ class ConsoleSecurity {
                         .requestMatchers("/console/login.html", "/console/login.js", "/console/console.css",
                                 "/console/csrf")
                         .permitAll()
+                        // every signed-in account: who it is, and the texts its pages speak
+                        .requestMatchers("/console/me", "/console/texts.js").authenticated()
                         // the insights page: content editors and supervisors, not agents (no scores of their own chats)
                         .requestMatchers("/console/insights.html", "/console/insights.js", "/console/insights.css",
-                                "/console/api/insights", "/console/api/insights.csv")
+                                "/console/insights-texts.js", "/console/api/insights", "/console/api/insights.csv")
                         .hasAnyRole("EDITOR", "SUPERVISOR")
                         .anyRequest().hasAnyRole("AGENT", "SUPERVISOR"))
                 .authenticationManager(signIn)

@@ -120,15 +120,18 @@ class InsightsBrowserIntegrationTests {
     void anEditorSeesTheMonthsValueTheTrendAndWhatToFixNext() throws Exception {
         List<String> problems = Chromium.problems();
         Page page = chromium.page(1400, 900, problems);
-        page.navigate(node.http() + "/console/");
-        page.waitForURL("**/console/login.html");
-        page.fill("#username", "eva");
-        page.fill("#password", "demo");
-        page.click("#sign-in:enabled");
+        signIn(page, "eva");
         page.waitForURL("**/console/insights.html");
 
         // this month: the clock stands at 22 September
         assertThat(page.locator("#status")).hasText("1 september 2026 tot en met 22 september 2026 · alle talen");
+        assertThat(page.locator("html")).hasAttribute("lang", "nl");
+        assertThat(page.locator("#console-link")).isHidden(); // an editor has no agent console
+        @SuppressWarnings("unchecked")
+        List<String> oneLanguageOnly = (List<String>) page.evaluate("() => { const t = window.LoketInsightTexts; "
+                + "const nl = Object.keys(t.nl), en = Object.keys(t.en); "
+                + "return nl.filter(k => !en.includes(k)).concat(en.filter(k => !nl.includes(k))); }");
+        assertThat(oneLanguageOnly).as("insights texts in one language only").isEmpty();
         assertThat(page.locator("#from")).hasValue("2026-09-01");
         Locator figures = page.locator("#value .figure");
         assertThat(figures.nth(0)).containsText("18");
@@ -182,5 +185,71 @@ class InsightsBrowserIntegrationTests {
         page.click("#logout button");
         page.waitForURL("**/console/login.html?signedOut");
         page.context().close();
+    }
+
+    /**
+     * Sanne, a supervisor whose account speaks English, finds the link in her console and reads the page in
+     * English; switched to Dutch, it stays Dutch for her next visit (as the console does). Saves
+     * docs/screenshot-insights-en.png.
+     */
+    @Test
+    void aSupervisorOpensTheInsightsFromTheConsoleInHerLanguage() {
+        List<String> problems = Chromium.problems();
+        Page page = chromium.page(1400, 900, problems);
+        signIn(page, "sanne");
+        page.waitForURL("**/console/");
+        assertThat(page.locator("#insights-link")).hasText("Insights");
+        page.click("#insights-link");
+        page.waitForURL("**/console/insights.html");
+
+        assertThat(page.locator("#status")).hasText("1 September 2026 up to and including 22 September 2026 · all languages");
+        assertThat(page.locator("html")).hasAttribute("lang", "en");
+        assertThat(page.locator("#value-title")).hasText("What the assistant delivers");
+        Locator figures = page.locator("#value .figure");
+        assertThat(figures.nth(1)).containsText("Resolved without a person");
+        assertThat(figures.nth(1)).containsText("88.9 %");
+        assertThat(figures.nth(1)).containsText("16 conversations");
+        assertThat(page.locator("#saving")).containsText("€87.00");
+        assertThat(page.locator("#saving .badge")).hasText("target 25 %: met");
+        assertThat(page.locator("#trend text.axis:not(.small)").filter(new Locator.FilterOptions().setHasText("week")))
+                .hasText(new String[] {"week 36", "week 37", "week 38", "week 39"});
+        assertThat(page.locator("#unanswered thead th").last()).hasText("Draft FAQ");
+        assertThat(page.locator("#unanswered a.csv")).hasAttribute("aria-label",
+                "Download CSV: questions without a confident answer");
+        assertThat(page.locator("#console-link")).isVisible();
+        Accessibility.assertNoViolations(page, problems::clear);
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("docs/screenshot-insights-en.png")).setFullPage(true));
+
+        page.selectOption("#ui-lang", "nl");
+        assertThat(page.locator("#value-title")).hasText("Wat de assistent oplevert");
+        assertThat(page.locator("#status")).hasText("1 september 2026 tot en met 22 september 2026 · alle talen");
+        page.reload();
+        assertThat(page.locator("#value .figure").nth(1)).containsText("16 gesprekken");
+        assertThat(problems).as("script errors in the browser").isEmpty();
+        assertThat(Chromium.cspViolations(page)).as("CSP violations").isEmpty();
+        page.context().close();
+    }
+
+    /** Anna is an agent only: no link in her console, and the page itself refuses her. */
+    @Test
+    void aPlainAgentHasNoLinkToTheInsights() {
+        List<String> problems = Chromium.problems();
+        Page page = chromium.page(1400, 900, problems);
+        signIn(page, "anna");
+        page.waitForURL("**/console/");
+        assertThat(page.locator("#connection")).hasText("verbonden");
+        assertThat(page.locator("#insights-link")).isHidden();
+        assertThat(page.locator("#insights-link")).hasAttribute("hidden", "");
+        assertThat(problems).as("script errors in the browser").isEmpty();
+        assertThat(page.navigate(node.http() + "/console/insights.html").status()).isEqualTo(403);
+        page.context().close();
+    }
+
+    private static void signIn(Page page, String name) {
+        page.navigate(node.http() + "/console/");
+        page.waitForURL("**/console/login.html");
+        page.fill("#username", name);
+        page.fill("#password", "demo");
+        page.click("#sign-in:enabled");
     }
 }
