@@ -27,7 +27,7 @@ window.LoketInsightTexts = {
     answersTitle: 'Wat de assistent met de vragen deed',
     fixTitle: 'Wat nu verbeteren',
     unansweredTitle: 'Vragen zonder zeker antwoord',
-    unansweredHint: 'Vragen die hetzelfde betekenen staan op één regel. Elke groep heeft een concept-FAQ: kopieer het naar faq/, schrijf het antwoord, en bin/faq-check faq laat zien wat het verandert.',
+    unansweredHint: 'Vragen die hetzelfde betekenen staan op één regel (naar betekenis waar de FAQ die kent, anders naar gedeelde woorden). Elke groep heeft een concept-FAQ: kopieer het naar faq/, schrijf het antwoord, en bin/faq-check faq laat zien wat het verandert.',
     topicsTitle: 'Onderwerpen: waar een beter antwoord het meest scheelt',
     topicsHint: 'FAQ-items (ook de items die de AI-assistent als bron noemde) naar het aantal gesprekken dat daarna toch naar een medewerker ging (volume × doorverwijzing).',
     unhelpfulTitle: 'Antwoorden die niet hielpen',
@@ -74,11 +74,13 @@ window.LoketInsightTexts = {
     'col.resolvedShare': 'Zonder medewerker',
     'col.handoverRate': 'Doorverwezen',
     'col.entry': 'FAQ-item',
+    'col.llm': 'Waarvan door de AI-assistent',
     'col.handovers': 'Daarna naar medewerker',
     'col.topicRate': 'Doorverwijzing',
     'col.priority': 'Prioriteit',
     'col.count': 'Aantal',
     'col.lang': 'Taal',
+    'col.groupedBy': 'Gegroepeerd op',
     'col.examples': 'Voorbeelden',
     'col.closest': 'Kwam het dichtst bij',
     'col.answer': 'Antwoord (FAQ-item)',
@@ -106,7 +108,9 @@ window.LoketInsightTexts = {
     'reason.faq_handover': 'FAQ-item stuurt door',
     'tier.faq': 'FAQ',
     'tier.llm': 'AI-assistent',
-    'tier.none': 'geen'
+    'tier.none': 'geen',
+    'grouped.meaning': 'betekenis',
+    'grouped.words': 'woorden'
   },
   en: {
     title: 'Loket insights',
@@ -133,7 +137,7 @@ window.LoketInsightTexts = {
     answersTitle: 'What the assistant did with the questions',
     fixTitle: 'What to fix next',
     unansweredTitle: 'Questions without a confident answer',
-    unansweredHint: 'Questions that mean the same are on one line. Each group has a draft FAQ file: copy it into faq/, write the answer, and bin/faq-check faq shows what it changes.',
+    unansweredHint: 'Questions that mean the same are on one line (by meaning where the FAQ knows it, else by shared words). Each group has a draft FAQ file: copy it into faq/, write the answer, and bin/faq-check faq shows what it changes.',
     topicsTitle: 'Topics: where a better answer saves most',
     topicsHint: 'FAQ entries (the ones the AI assistant cited as its sources too) by how many conversations still went to a person after them (volume × handover rate).',
     unhelpfulTitle: 'Answers that did not help',
@@ -180,11 +184,13 @@ window.LoketInsightTexts = {
     'col.resolvedShare': 'Without a person',
     'col.handoverRate': 'Handed over',
     'col.entry': 'FAQ entry',
+    'col.llm': 'Of which by the AI assistant',
     'col.handovers': 'Then to a person',
     'col.topicRate': 'Handover rate',
     'col.priority': 'Priority',
     'col.count': 'Count',
     'col.lang': 'Language',
+    'col.groupedBy': 'Grouped by',
     'col.examples': 'Examples',
     'col.closest': 'Came closest',
     'col.answer': 'Answer (FAQ entry)',
@@ -212,6 +218,8 @@ window.LoketInsightTexts = {
     'reason.faq_handover': 'FAQ entry hands over',
     'tier.faq': 'FAQ',
     'tier.llm': 'AI assistant',
-    'tier.none': 'none'
+    'tier.none': 'none',
+    'grouped.meaning': 'meaning',
+    'grouped.words': 'words'
   }
 };

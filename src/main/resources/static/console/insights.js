@@ -25,6 +25,7 @@
   };
   var reason = known('reason.');
   var tier = known('tier.');
+  var grouped = known('grouped.');
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -46,8 +47,8 @@
   // columns: [header text key, field, format, label]; a format makes the cell a right-aligned number
   var TABLES = {
     weeks: [['col.week', 'week'], ['col.start', 'start'], ['col.conversations', 'conversations', number], ['col.resolvedShare', 'resolvedShare', percent], ['col.handoverRate', 'handoverRate', percent]],
-    topics: [['col.entry', 'title'], ['col.conversations', 'conversations', number], ['col.handovers', 'handovers', number], ['col.topicRate', 'handoverRate', percent], ['col.priority', 'priority', number]],
-    unanswered: [['col.count', 'count', number], ['col.lang', 'lang'], ['col.examples', 'examples'], ['col.closest', 'closestTitle']],
+    topics: [['col.entry', 'title'], ['col.conversations', 'conversations', number], ['col.llm', 'llmConversations', number], ['col.handovers', 'handovers', number], ['col.topicRate', 'handoverRate', percent], ['col.priority', 'priority', number]],
+    unanswered: [['col.count', 'count', number], ['col.lang', 'lang'], ['col.groupedBy', 'groupedBy', null, grouped], ['col.examples', 'examples'], ['col.closest', 'closestTitle']],
     unhelpful: [['col.answer', 'title'], ['col.tier', 'tier', null, tier], ['col.unhelpful', 'count', number]],
     'handover-reasons': [['col.week', 'week'], ['col.reason', 'reason', null, reason], ['col.count', 'count', number]],
     'entry-hits': [['col.entry', 'title'], ['col.lang', 'lang'], ['col.hits', 'hits', number]],

@@ -54,6 +54,15 @@ public class Faq {
         return index.get().retrieve(question, lang, k);
     }
 
+    /**
+     * What a text means to the semantic signal of its language: its unit vector (the cosine of two is their
+     * dot product), from the same model that matches the questions. Empty when that language has no semantic
+     * signal or its source cannot answer now; the vector is not kept (customers' words).
+     */
+    public Optional<float[]> meaning(String text, String lang) {
+        return Optional.ofNullable(index.get().meaning(text, lang));
+    }
+
     /** Every entry of the current version, all languages. */
     public List<FaqEntry> entries() {
         return index.get().entries();

@@ -56,6 +56,12 @@ final class FaqIndex {
         return languages.values().stream().anyMatch(LanguageIndex::semanticMissing);
     }
 
+    /** The text's unit vector from its language's semantic signal; null without one (see {@link Faq#meaning}). */
+    float[] meaning(String text, String lang) {
+        LanguageIndex index = languages.get(lang);
+        return index == null ? null : index.embed(text);
+    }
+
     List<FaqEntry> entries() {
         return entries;
     }

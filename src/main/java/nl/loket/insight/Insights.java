@@ -24,20 +24,35 @@ import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
 import nl.loket.conversation.EventKind;
+import nl.loket.conversation.EventStored;
 import nl.loket.faq.Faq;
 import nl.loket.faq.FaqEntry;
 import nl.loket.faq.FaqMatch;
 import nl.loket.llm.Redaction;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
- * Computes the insights page from the stored conversations themselves (their logs and CSAT), so the
- * figures cannot drift from what happened. It reads every conversation of the store once per request:
- * a page for editors and supervisors, not for the message path. Only conversations within the
- * retention exist, so the period reaches back at most that far.
+ * Computes the insights page from what the conversations recorded (their logs and CSAT), so the figures
+ * cannot drift from what happened. The value figures and the weekly trend come from per-day counters
+ * ({@link DayCounters}) that outlive the conversations: each conversation's share of them is derived from
+ * its log by the same {@link Facts} the rest of the page counts, recomputed shortly after each of its events.
+ * What to fix next (topics, unanswered questions, unhelpful answers, handover reasons, hits) reads every
+ * conversation of the store once per request, so it reaches back only as far as the retention.
  */
 @Service
 public class Insights {
+
+    private static final Logger log = LoggerFactory.getLogger(Insights.class);
+    /** Conversations waiting for their recount; a bound so that a long Redis outage cannot grow it without end. */
+    private static final int MAX_PENDING = 50_000;
 
     private static final double SIMILAR = 0.5;
     private static final int EXAMPLES = 3;
@@ -49,21 +64,73 @@ public class Insights {
     private final Redaction redaction;
     private final Actions actions;
     private final InsightProperties properties;
+    private final DayCounters counters;
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService recounts = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "insight-counts");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     Insights(Conversations conversations, Satisfaction satisfaction, Faq faq, Redaction redaction, Actions actions,
-            InsightProperties properties) {
+            InsightProperties properties, DayCounters counters) {
         this.conversations = conversations;
         this.satisfaction = satisfaction;
         this.faq = faq;
         this.redaction = redaction;
         this.actions = actions;
         this.properties = properties;
+        this.counters = counters;
+        long every = properties.countDelay().toMillis();
+        recounts.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
     }
 
-    /** What one conversation recorded, as the page counts it. */
+    /** Every stored event may change its conversation's share of the counters: recounted off the message path. */
+    @EventListener
+    void stored(EventStored stored) {
+        recount(stored.conversationId());
+    }
+
+    @EventListener
+    void rated(Satisfaction.Rated rated) {
+        recount(rated.conversationId());
+    }
+
+    private void recount(String conversationId) {
+        if (pending.size() < MAX_PENDING) {
+            pending.add(conversationId);
+        }
+    }
+
+    /** Recounts the conversations whose events this node stored since the last time. */
+    void flush() {
+        for (String id : List.copyOf(pending)) {
+            pending.remove(id);
+            try {
+                conversations.find(id).ifPresent(c -> counters.record(id, day(c.createdAt()),
+                        facts(c).map(this::share).orElse(Map.of())));
+            } catch (RuntimeException e) {
+                recount(id); // Redis away: the next round tries again
+                log.warn("insight counters not updated, retrying: {}", e.toString());
+                return;
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        recounts.shutdown();
+        flush();
+    }
+
+    /**
+     * What one conversation recorded, as the page counts it. {@code topicAt}: each FAQ entry that answered
+     * (from the FAQ, or cited by the LLM) with the seq of its first answer; {@code citedByLlm}: the entries
+     * the LLM cited.
+     */
     private record Facts(Conversation conversation, boolean handedOver, String handled, Duration timeToHuman,
-            List<String> answeredEntries, Map<String, Long> answeredAt, long firstHandoverSeq,
-            List<Reason> reasons, List<String> unanswered, List<ConversationEvent.BotMessage> unhelpful,
+            List<String> answeredEntries, Map<String, Long> topicAt, Set<String> citedByLlm, long firstHandoverSeq,
+            List<Reason> reasons, List<String> queues, List<String> unanswered, List<ConversationEvent.BotMessage> unhelpful,
             Map<String, Integer> answers, List<ActionUse> actions) {
     }
 
@@ -86,8 +153,13 @@ public class Insights {
                     .flatMap(this::facts).ifPresent(all::add);
         }
         all.sort(Comparator.comparing(f -> f.conversation().createdAt()));
-        return new InsightsReport(new InsightsReport.Period(from, to, lang), value(all), weeks(all), topics(all),
-                unanswered(all, lang), unhelpful(all), reasons(all), hits(all, lang), actionHits(all, lang));
+        flush(); // what this node stored until now is in the counters the page shows
+        Map<LocalDate, Map<String, Long>> days = counters.days(from, to);
+        Map<String, Long> period = new HashMap<>();
+        days.values().forEach(d -> d.forEach((k, v) -> period.merge(k, v, Long::sum)));
+        return new InsightsReport(new InsightsReport.Period(from, to, lang), value(period, lang), weeks(days, lang),
+                topics(all),
+                unanswered(all), unhelpful(all), reasons(all), hits(all, lang), actionHits(all, lang));
     }
 
     /** Empty for a conversation in which the customer said nothing (a widget opened and left). */
@@ -98,8 +170,10 @@ public class Insights {
         boolean handedOver = false;
         long firstHandoverSeq = Long.MAX_VALUE;
         List<String> entries = new ArrayList<>();
-        Map<String, Long> answeredAt = new HashMap<>();
+        Map<String, Long> topicAt = new HashMap<>();
+        Set<String> citedByLlm = new LinkedHashSet<>();
         List<Reason> reasons = new ArrayList<>();
+        List<String> queues = new ArrayList<>();
         List<String> unanswered = new ArrayList<>();
         List<ConversationEvent.BotMessage> unhelpful = new ArrayList<>();
         Map<String, Integer> answers = new HashMap<>();
@@ -109,6 +183,7 @@ public class Insights {
             if (Handled.statusOf(e) == ConversationStatus.QUEUED) {
                 handedOver = true;
                 firstHandoverSeq = Math.min(firstHandoverSeq, e.seq());
+                queues.add(String.valueOf(ConversationEvent.attribute(e, "queue")));
                 String reason = ConversationEvent.attribute(e, "reason");
                 if (reason != null && !reason.equals("transferred")) {
                     reasons.add(new Reason(e.at(), reason.contains(":") ? reason.substring(0, reason.indexOf(':'))
@@ -128,7 +203,12 @@ public class Insights {
                 }, 1, Integer::sum);
                 if (outcome.equals("faq") && ConversationEvent.attribute(e, "entryId") != null) {
                     entries.add(ConversationEvent.attribute(e, "entryId"));
-                    answeredAt.putIfAbsent(ConversationEvent.attribute(e, "entryId"), e.seq());
+                    topicAt.putIfAbsent(ConversationEvent.attribute(e, "entryId"), e.seq());
+                } else if (outcome.equals("llm") && e instanceof ConversationEvent.BotMessage answer) {
+                    for (var source : answer.sources()) {
+                        citedByLlm.add(source.id());
+                        topicAt.putIfAbsent(source.id(), e.seq());
+                    }
                 } else if ((outcome.equals("no_answer") || outcome.equals("faq_clarify")) && lastQuestion != null) {
                     unanswered.add(redaction.redact(lastQuestion.text(), c.customer()));
                 }
@@ -145,99 +225,206 @@ public class Insights {
             return Optional.empty();
         }
         return Optional.of(new Facts(c, handedOver, Handled.by(log),
-                firstAgent == null ? null : Duration.between(firstCustomer, firstAgent), entries, answeredAt,
-                firstHandoverSeq, reasons, unanswered, unhelpful, answers, used));
+                firstAgent == null ? null : Duration.between(firstCustomer, firstAgent), entries, topicAt, citedByLlm,
+                firstHandoverSeq, reasons, queues, unanswered, unhelpful, answers, used));
     }
 
-    private InsightsReport.Value value(List<Facts> all) {
-        int n = all.size();
-        int handovers = (int) all.stream().filter(Facts::handedOver).count();
-        List<Duration> toHuman = all.stream().map(Facts::timeToHuman).filter(d -> d != null).toList();
-        Map<String, List<Integer>> scores = new TreeMap<>();
-        for (Facts f : all) {
-            satisfaction.of(f.conversation().id()).ifPresent(s ->
-                    scores.computeIfAbsent(s.handled(), k -> new ArrayList<>()).add(s.score()));
+    /**
+     * The value figures from the stored conversations of the period, without the counters: what the counters
+     * must add up to (a test compares the two).
+     */
+    InsightsReport.Value valueOfStoredConversations(LocalDate from, LocalDate to, String lang) {
+        Instant start = from.atStartOfDay(properties.zone()).toInstant();
+        Instant end = to.atStartOfDay(properties.zone()).toInstant();
+        Map<String, Long> tally = new HashMap<>();
+        for (String id : conversations.ids()) {
+            conversations.find(id).filter(c -> !c.createdAt().isBefore(start) && c.createdAt().isBefore(end))
+                    .flatMap(this::facts).map(this::share)
+                    .ifPresent(share -> share.forEach((k, v) -> tally.merge(k, v, Long::sum)));
         }
+        return value(tally, lang);
+    }
+
+    /**
+     * One conversation's share of its day's counters: {@code <lang>|<figure>[|<kind>]}, counts only. Kinds are
+     * closed sets (answer kinds, action outcomes, configured queues, reason codes, who handled the chat).
+     */
+    private Map<String, Long> share(Facts f) {
+        String lang = f.conversation().lang() + "|";
+        Map<String, Long> share = new TreeMap<>();
+        share.put(lang + "conversations", 1L);
+        share.put(lang + (f.handedOver() ? "handovers" : "resolved"), 1L);
+        share.put(lang + "handled|" + f.handled(), 1L);
+        if (f.timeToHuman() != null) {
+            share.put(lang + "time_to_human_ms", f.timeToHuman().toMillis());
+            share.put(lang + "time_to_human_n", 1L);
+        }
+        f.answers().forEach((kind, n) -> share.merge(lang + "answers|" + kind, (long) n, Long::sum));
+        f.actions().forEach(a -> share.merge(lang + "actions|" + a.outcome(), 1L, Long::sum));
+        f.queues().forEach(q -> share.merge(lang + "queue|" + q, 1L, Long::sum));
+        f.reasons().forEach(r -> share.merge(lang + "reason|" + r.reason(), 1L, Long::sum));
+        satisfaction.of(f.conversation().id()).ifPresent(s -> {
+            share.put(lang + "csat_n|" + s.handled(), 1L);
+            share.put(lang + "csat_sum|" + s.handled(), (long) s.score());
+        });
+        return share;
+    }
+
+    /** The sum of a figure over the languages asked for (lang null: all). */
+    private static long sum(Map<String, Long> tally, String lang, String figure) {
+        long total = 0;
+        for (String l : lang == null ? List.of("nl", "en") : List.of(lang)) {
+            total += tally.getOrDefault(l + "|" + figure, 0L);
+        }
+        return total;
+    }
+
+    private InsightsReport.Value value(Map<String, Long> tally, String lang) {
+        int n = (int) sum(tally, lang, "conversations");
+        int handovers = (int) sum(tally, lang, "handovers");
+        long toHuman = sum(tally, lang, "time_to_human_n");
         Map<String, InsightsReport.Csat> csat = new LinkedHashMap<>();
         for (String handled : List.of("bot", "person", "queue")) {
-            List<Integer> s = scores.getOrDefault(handled, List.of());
-            csat.put(handled, new InsightsReport.Csat(s.size(), s.isEmpty() ? null
-                    : round(s.stream().mapToInt(Integer::intValue).average().orElseThrow())));
+            long count = sum(tally, lang, "csat_n|" + handled);
+            csat.put(handled, new InsightsReport.Csat((int) count, count == 0 ? null
+                    : round((double) sum(tally, lang, "csat_sum|" + handled) / count)));
         }
-        InsightsReport.Answers answers = new InsightsReport.Answers(answered(all, "faq"), answered(all, "clarified"),
-                answered(all, "llm"), (int) all.stream().flatMap(f -> f.actions().stream())
-                        .filter(a -> a.outcome().equals("completed")).count(), answered(all, "passed_on"));
+        InsightsReport.Answers answers = new InsightsReport.Answers((int) sum(tally, lang, "answers|faq"),
+                (int) sum(tally, lang, "answers|clarified"), (int) sum(tally, lang, "answers|llm"),
+                (int) sum(tally, lang, "actions|completed"), (int) sum(tally, lang, "answers|passed_on"));
         double withoutBot = n * properties.costPerAgentChat();
         double withBot = n * properties.costPerBotConversation() + handovers * properties.costPerAgentChat();
         double saved = withoutBot - withBot;
         Double savedShare = n == 0 ? null : round(saved / withoutBot);
         return new InsightsReport.Value(n, n - handovers, share(n - handovers, n), handovers, share(handovers, n),
-                toHuman.isEmpty() ? null : round(toHuman.stream().mapToLong(Duration::toMillis).average()
-                        .orElseThrow() / 1000.0),
+                toHuman == 0 ? null : round(sum(tally, lang, "time_to_human_ms") / (double) toHuman / 1000.0),
                 answers, csat, new InsightsReport.Cost(properties.currency(), properties.costPerAgentChat(), properties.costPerBotConversation(),
                         round(withoutBot), round(withBot), round(saved), savedShare, properties.targetSaving(),
                         savedShare != null && savedShare >= properties.targetSaving()));
     }
 
-    private static int answered(List<Facts> all, String kind) {
-        return all.stream().mapToInt(f -> f.answers().getOrDefault(kind, 0)).sum();
-    }
-
-    private List<InsightsReport.Week> weeks(List<Facts> all) {
-        Map<LocalDate, List<Facts>> byWeek = new TreeMap<>();
-        all.forEach(f -> byWeek.computeIfAbsent(weekStart(f.conversation().createdAt()), k -> new ArrayList<>()).add(f));
+    private List<InsightsReport.Week> weeks(Map<LocalDate, Map<String, Long>> days, String lang) {
+        Map<LocalDate, long[]> byWeek = new TreeMap<>();
+        days.forEach((day, tally) -> {
+            long[] w = byWeek.computeIfAbsent(day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
+                    k -> new long[2]);
+            w[0] += sum(tally, lang, "conversations");
+            w[1] += sum(tally, lang, "handovers");
+        });
+        byWeek.values().removeIf(w -> w[0] == 0);
         return byWeek.entrySet().stream().map(e -> {
-            int n = e.getValue().size();
-            int handovers = (int) e.getValue().stream().filter(Facts::handedOver).count();
+            int n = (int) e.getValue()[0];
+            int handovers = (int) e.getValue()[1];
             return new InsightsReport.Week(weekName(e.getKey()), e.getKey(), n, share(n - handovers, n),
                     share(handovers, n));
         }).toList();
     }
 
-    /** Entries by how many conversations still went to a person after their answer: volume x handover rate. */
+    /**
+     * FAQ entries as topics, the LLM's answers grouped by the entries they cited: by how many conversations
+     * still went to a person after the entry's first answer (volume x handover rate).
+     */
     private List<InsightsReport.Topic> topics(List<Facts> all) {
-        Map<String, int[]> counts = new TreeMap<>();
+        Map<String, int[]> counts = new TreeMap<>(); // conversations, of which cited by the LLM, handed over after
         for (Facts f : all) {
-            for (String entry : new LinkedHashSet<>(f.answeredEntries())) {
-                int[] c = counts.computeIfAbsent(entry, k -> new int[2]);
+            f.topicAt().forEach((entry, at) -> {
+                int[] c = counts.computeIfAbsent(entry, k -> new int[3]);
                 c[0]++;
-                if (f.firstHandoverSeq() > f.answeredAt().get(entry)) {
-                    c[1] += f.firstHandoverSeq() == Long.MAX_VALUE ? 0 : 1;
-                }
-            }
+                c[1] += f.citedByLlm().contains(entry) ? 1 : 0;
+                c[2] += f.firstHandoverSeq() != Long.MAX_VALUE && f.firstHandoverSeq() > at ? 1 : 0;
+            });
         }
         return counts.entrySet().stream().map(e -> new InsightsReport.Topic(e.getKey(), title(e.getKey()),
-                        e.getValue()[0], e.getValue()[1], share(e.getValue()[1], e.getValue()[0]),
-                        e.getValue()[1]))
+                        e.getValue()[0], e.getValue()[1], e.getValue()[2], share(e.getValue()[2], e.getValue()[0]),
+                        e.getValue()[2]))
                 .sorted(Comparator.comparingDouble(InsightsReport.Topic::priority).reversed()
                         .thenComparing(Comparator.comparingInt(InsightsReport.Topic::conversations).reversed()))
                 .toList();
     }
 
-    private List<InsightsReport.Unanswered> unanswered(List<Facts> all, String lang) {
-        record Question(String text, String lang, Set<String> words) {
+    private record Question(String text, Set<String> words, float[] meaning) {
+    }
+
+    /**
+     * Near-duplicate questions of one language: by meaning (the cosine to the group's mean vector) when the
+     * FAQ's semantic signal has the question's language, else by shared words with the group's first question.
+     */
+    private final class Group {
+
+        final String lang;
+        final List<Question> questions = new ArrayList<>();
+        float[] sum;
+
+        Group(String lang, Question first) {
+            this.lang = lang;
+            add(first);
         }
-        List<List<Question>> groups = new ArrayList<>();
-        for (Facts f : all) {
-            for (String text : f.unanswered()) {
-                var q = new Question(text, f.conversation().lang(), words(text));
-                groups.stream().filter(g -> g.getFirst().lang().equals(q.lang())
-                                && similarity(g.getFirst().words(), q.words()) >= SIMILAR).findFirst()
-                        .ifPresentOrElse(g -> g.add(q), () -> groups.add(new ArrayList<>(List.of(q))));
+
+        void add(Question q) {
+            questions.add(q);
+            if (q.meaning() != null) {
+                sum = sum == null ? q.meaning().clone() : plus(sum, q.meaning());
             }
         }
-        return groups.stream().sorted(Comparator.comparingInt(List<Question>::size).reversed()).map(g -> {
-            List<String> questions = g.stream().map(Question::text).distinct().limit(DRAFT_QUESTIONS).toList();
+
+        boolean fits(String lang, Question q) {
+            if (!this.lang.equals(lang)) {
+                return false;
+            }
+            return q.meaning() != null && sum != null ? cosine(sum, q.meaning()) >= properties.sameMeaning()
+                    : similarity(questions.getFirst().words(), q.words()) >= SIMILAR;
+        }
+
+        boolean byMeaning() {
+            return questions.stream().allMatch(q -> q.meaning() != null);
+        }
+    }
+
+    private List<InsightsReport.Unanswered> unanswered(List<Facts> all) {
+        List<Group> groups = new ArrayList<>();
+        for (Facts f : all) {
+            String lang = f.conversation().lang();
+            for (String text : f.unanswered()) {
+                var q = new Question(text, words(text), faq.meaning(text, lang).orElse(null));
+                groups.stream().filter(g -> g.fits(lang, q)).findFirst()
+                        .ifPresentOrElse(g -> g.add(q), () -> groups.add(new Group(lang, q)));
+            }
+        }
+        return groups.stream().sorted(Comparator.comparingInt((Group g) -> g.questions.size()).reversed()).map(g -> {
+            List<String> questions = g.questions.stream().map(Question::text).distinct().limit(DRAFT_QUESTIONS)
+                    .toList();
             List<String> examples = questions.subList(0, Math.min(EXAMPLES, questions.size()));
-            String groupLang = g.getFirst().lang();
-            FaqMatch match = faq.match(examples.getFirst(), groupLang);
+            FaqMatch match = faq.match(examples.getFirst(), g.lang);
             FaqEntry closest = match.best() != null ? match.best().entry()
                     : match.candidates().isEmpty() ? null : match.candidates().getFirst().entry();
             String slug = DraftFaq.slug(examples.getFirst());
-            return new InsightsReport.Unanswered(g.size(), examples, closest == null ? null : closest.id(),
-                    closest == null ? null : closest.title(), groupLang, "faq/" + groupLang + "/" + slug + ".md",
-                    DraftFaq.of(slug, groupLang, questions, g.size(), closest));
+            return new InsightsReport.Unanswered(g.questions.size(), examples, closest == null ? null : closest.id(),
+                    closest == null ? null : closest.title(), g.lang, g.byMeaning() ? "meaning" : "words",
+                    "faq/" + g.lang + "/" + slug + ".md", DraftFaq.of(slug, g.lang, questions, g.questions.size(),
+                            closest));
         }).toList();
+    }
+
+    private static float[] plus(float[] a, float[] b) {
+        float[] out = new float[a.length];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i] + b[i];
+        }
+        return out;
+    }
+
+    /** {@code unit} is a unit vector (the FAQ's are): the cosine needs only {@code sum}'s length. */
+    private static double cosine(float[] sum, float[] unit) {
+        if (sum.length != unit.length) {
+            return 0;
+        }
+        double dot = 0;
+        double norm = 0;
+        for (int i = 0; i < sum.length; i++) {
+            dot += (double) sum[i] * unit[i];
+            norm += (double) sum[i] * sum[i];
+        }
+        return norm == 0 ? 0 : dot / Math.sqrt(norm);
     }
 
     private List<InsightsReport.Unhelpful> unhelpful(List<Facts> all) {
@@ -299,8 +486,12 @@ public class Insights {
         return faq.byId(entryId).map(FaqEntry::title).orElse(entryId);
     }
 
+    private LocalDate day(Instant at) {
+        return at.atZone(properties.zone()).toLocalDate();
+    }
+
     private LocalDate weekStart(Instant at) {
-        return at.atZone(properties.zone()).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        return day(at).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     private static String weekName(LocalDate monday) {

@@ -66,11 +66,12 @@ class InsightsController {
             "weeks", new Table(List.of("week", "start", "conversations", "resolved_share", "handover_rate"),
                     r -> r.weeks().stream().map(w -> List.<Object>of(w.week(), w.start(), w.conversations(),
                             blank(w.resolvedShare()), blank(w.handoverRate()))).toList()),
-            "topics", new Table(List.of("entry", "title", "conversations", "handovers", "handover_rate", "priority"),
-                    r -> r.topics().stream().map(t -> List.<Object>of(t.entryId(), t.title(), t.conversations(),
-                            t.handovers(), blank(t.handoverRate()), t.priority())).toList()),
-            "unanswered", new Table(List.of("count", "lang", "examples", "closest_entry", "closest_title"),
-                    r -> r.unanswered().stream().map(u -> List.<Object>of(u.count(), u.lang(),
+            "topics", new Table(List.of("entry", "title", "conversations", "llm_conversations", "handovers",
+                    "handover_rate", "priority"), r -> r.topics().stream().map(t -> List.<Object>of(t.entryId(), t.title(),
+                            t.conversations(), t.llmConversations(), t.handovers(), blank(t.handoverRate()), t.priority()))
+                    .toList()),
+            "unanswered", new Table(List.of("count", "lang", "grouped_by", "examples", "closest_entry", "closest_title"),
+                    r -> r.unanswered().stream().map(u -> List.<Object>of(u.count(), u.lang(), u.groupedBy(),
                             String.join(" | ", u.examples()), blank(u.closestEntryId()), blank(u.closestTitle())))
                             .toList()),
             "unhelpful", new Table(List.of("entry", "title", "tier", "count"),

@@ -39,14 +39,20 @@ public record InsightsReport(Period period, Value value, List<Week> weeks, List<
     public record Week(String week, LocalDate start, int conversations, Double resolvedShare, Double handoverRate) {
     }
 
-    /** An FAQ entry as a topic: in how many conversations it answered, and how many still went to a person. */
-    public record Topic(String entryId, String title, int conversations, int handovers, Double handoverRate,
-            double priority) {
+    /**
+     * An FAQ entry as a topic: in how many conversations it answered (from the FAQ, or cited by the LLM:
+     * {@code llmConversations} of them), and how many still went to a person after its first answer.
+     */
+    public record Topic(String entryId, String title, int conversations, int llmConversations, int handovers,
+            Double handoverRate, double priority) {
     }
 
-    /** Near-duplicate questions without a confident answer, with a draft FAQ file for them. */
+    /**
+     * Near-duplicate questions without a confident answer, with a draft FAQ file for them; {@code groupedBy}
+     * is {@code meaning} (the FAQ's semantic signal) or {@code words} (shared words: a language without it).
+     */
     public record Unanswered(int count, List<String> examples, String closestEntryId, String closestTitle,
-            String lang, String draftFile, String draft) {
+            String lang, String groupedBy, String draftFile, String draft) {
     }
 
     public record Unhelpful(String entryId, String title, String tier, int count) {

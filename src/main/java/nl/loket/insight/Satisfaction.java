@@ -11,6 +11,7 @@ import nl.loket.conversation.Conversation;
 import nl.loket.conversation.ConversationProperties;
 import nl.loket.conversation.ConversationStatus;
 import nl.loket.conversation.Conversations;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Service;
@@ -35,6 +36,10 @@ public class Satisfaction {
     public record Score(int score, String comment, String handled) {
     }
 
+    /** Published after a customer's first answer was stored: the day's counters take it in. */
+    record Rated(String conversationId) {
+    }
+
     /** The first answer only, with its TTL in the same step: no moment without one. */
     private static final RedisScript<Long> FIRST_ANSWER = RedisScript.of("""
             if redis.call('HSETNX', KEYS[1], 'score', ARGV[1]) == 0 then return 0 end
@@ -47,9 +52,11 @@ public class Satisfaction {
     private final MeterRegistry meters;
     private final Duration retention;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     Satisfaction(StringRedisTemplate redis, Conversations conversations, MeterRegistry meters,
-            ConversationProperties properties, Clock clock) {
+            ConversationProperties properties, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.redis = redis;
         this.conversations = conversations;
         this.meters = meters;
@@ -83,6 +90,7 @@ public class Satisfaction {
         DistributionSummary.builder("loket.csat")
                 .description("Customer satisfaction scores (1-5) by who handled the chat: bot alone, or a person")
                 .serviceLevelObjectives(1, 2, 3, 4, 5).tag("handled", handled).register(meters).record(score);
+        events.publishEvent(new Rated(conversationId));
         return Recorded.STORED;
     }
 

@@ -17,7 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import nl.loket.conversation.Conversations;
+import nl.loket.privacy.Privacy;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import nl.loket.TestClock;
 import nl.loket.console.Clients;
 import nl.loket.console.Node;
@@ -43,11 +51,20 @@ class InsightsIntegrationTests {
     /** Wednesday 14 October 2026, 11:00 in Amsterdam: queues open, and no other test's conversations. */
     static final Instant WEDNESDAY = Instant.parse("2026-10-14T09:00:00Z");
     static final String DAY = "from=2026-10-14&to=2026-10-15";
+    /** The day before, for English questions the bot could not answer (the clock only moves forward). */
+    static final Instant TUESDAY = Instant.parse("2026-10-13T09:00:00Z");
+    static final String TUESDAY_IN_ENGLISH = "from=2026-10-13&to=2026-10-14&lang=en";
+    /** In the order they are asked: three ways to ask about crypto (no word in common), two about pets. */
+    static final List<String> ENGLISH = List.of("Can I pay with bitcoin?", "Are pets allowed in the shop?",
+            "Is paying in crypto possible?", "Do you accept cryptocurrency?", "Can I bring my dog to your office?");
     static final WireMockServer MODEL = new WireMockServer(options().dynamicPort());
-    static final TestClock CLOCK = new TestClock(WEDNESDAY);
+    static final TestClock CLOCK = new TestClock(TUESDAY);
     static final JsonMapper JSON = JsonMapper.builder().build();
     static Node node;
     static Person joke;
+    /** A Dutch customer on Tuesday whose conversation a test erases. */
+    static Person erased;
+    static String erasedConversation;
 
     @BeforeAll
     static void startAndScript() {
@@ -55,7 +72,24 @@ class InsightsIntegrationTests {
         Scripted.stubModel(MODEL);
         MODEL.stubFor(post(urlEqualTo("/v1/chat/completions")).withRequestBody(containing("bitcoin")).atPriority(1)
                 .willReturn(OpenAiWire.sse(OpenAiWire.stream(List.of("NO_ANSWER")))));
+        for (String declined : List.of("crypto", "pets", "dog")) {
+            MODEL.stubFor(post(urlEqualTo("/v1/chat/completions")).withRequestBody(containing(declined)).atPriority(1)
+                    .willReturn(OpenAiWire.sse(OpenAiWire.stream(List.of("NO_ANSWER")))));
+        }
         node = Node.start("insights", CLOCK, Scripted.modelProperties(MODEL));
+        for (String question : ENGLISH) {
+            try (var customer = Clients.Customer.start(node, "en")) {
+                customer.say(question);
+                customer.bot();
+            }
+        }
+        erased = Person.unique();
+        try (var customer = new Clients.Customer(node, "nl", erased.hello(), null, null, 0)) {
+            customer.say("Hoe geef ik mijn meterstand door, vraagt " + erased.marker() + "?");
+            customer.bot();
+            erasedConversation = customer.conversationId;
+        }
+        CLOCK.set(WEDNESDAY);
         joke = Person.unique();
         try (var anna = Clients.Agent.signIn(node, "anna", "demo")) {
             Scripted.full(node, anna, joke); // faq meterstand-doorgeven, llm, action, handover, agent, CSAT 3
@@ -124,7 +158,14 @@ class InsightsIntegrationTests {
         assertThat(topic.path("conversations").asInt()).isEqualTo(2);
         assertThat(topic.path("handovers").asInt()).isEqualTo(1);
         assertThat(topic.path("handoverRate").asDouble()).isEqualTo(0.5);
-        assertThat(report.path("topics")).hasSize(1);
+        assertThat(topic.path("llmConversations").asInt()).isZero();
+        // the LLM's answer about the cat cited the app entry ([1]), and the customer still went to a person after it
+        JsonNode cited = report.path("topics").get(1);
+        assertThat(cited.path("entryId").asString()).isEqualTo("app-downloaden");
+        assertThat(cited.path("conversations").asInt()).isEqualTo(1);
+        assertThat(cited.path("llmConversations").asInt()).isEqualTo(1);
+        assertThat(cited.path("handovers").asInt()).isEqualTo(1);
+        assertThat(report.path("topics")).hasSize(2);
 
         assertThat(report.path("unanswered")).as("near-duplicates form one line").hasSize(1);
         JsonNode group = report.path("unanswered").get(0);
@@ -170,6 +211,78 @@ class InsightsIntegrationTests {
         assertThat(english.path("entryHits").valueStream()).allMatch(h -> h.path("lang").asString().equals("en"));
     }
 
+    /**
+     * English has the FAQ's semantic signal: questions that mean the same are one group although they share
+     * no word, and the two subjects stay apart. Dutch (no signal as shipped) is grouped by words.
+     */
+    @Test
+    void questionsWithoutAnAnswerAreGroupedByMeaningWhereTheFaqHasTheSignal() throws Exception {
+        JsonNode report = JSON.readTree(get("/console/api/insights?" + TUESDAY_IN_ENGLISH, "eva").body());
+
+        assertThat(report.path("value").path("conversations").asInt()).isEqualTo(5);
+        assertThat(report.path("value").path("answers").path("passedOn").asInt()).isEqualTo(5);
+        JsonNode groups = report.path("unanswered");
+        assertThat(groups.valueStream().map(g -> g.path("count").asInt() + " " + g.path("groupedBy").asString()
+                + " " + g.path("examples").valueStream().map(JsonNode::asString).toList()))
+                .containsExactly("3 meaning [Can I pay with bitcoin?, Is paying in crypto possible?, "
+                        + "Do you accept cryptocurrency?]",
+                        "2 meaning [Are pets allowed in the shop?, Can I bring my dog to your office?]");
+        assertThat(groups.get(0).path("draft").asString()).contains("lang: en\n")
+                .contains("  - \"Do you accept cryptocurrency?\"\n");
+        assertThat(Insights.words("Can I pay with bitcoin?")).as("by words they would be three groups")
+                .doesNotContainAnyElementsOf(Insights.words("Do you accept cryptocurrency?"));
+
+        JsonNode dutch = JSON.readTree(get("/console/api/insights?" + DAY, "eva").body()).path("unanswered");
+        assertThat(dutch.get(0).path("groupedBy").asString()).isEqualTo("words");
+    }
+
+    /**
+     * The value figures and the weekly trend come from the per-day counters, and they are what the stored
+     * conversations give; an erased conversation leaves its counts behind (the page's trend does not need the
+     * conversations), and no counter holds anything personal (a scan of Redis), kept longer than the retention.
+     */
+    @Test
+    void theValueFiguresComeFromDayCountersThatAddUpToTheStoredConversations() throws Exception {
+        Insights insights = node.bean(Insights.class);
+        LocalDate tuesday = LocalDate.of(2026, 10, 13);
+        LocalDate wednesday = LocalDate.of(2026, 10, 14);
+        for (String lang : new String[] {null, "nl", "en"}) {
+            String query = "from=2026-10-13&to=2026-10-15" + (lang == null ? "" : "&lang=" + lang);
+            assertThat(JSON.readTree(get("/console/api/insights?" + query, "eva").body()).path("value"))
+                    .as("counters and conversations, lang " + lang)
+                    .isEqualTo(JSON.valueToTree(insights.valueOfStoredConversations(tuesday, wednesday.plusDays(1),
+                            lang)));
+        }
+
+        String tuesdayInDutch = "from=2026-10-13&to=2026-10-14&lang=nl";
+        assertThat(JSON.readTree(get("/console/api/insights?" + tuesdayInDutch, "eva").body())
+                .path("value").path("conversations").asInt()).isEqualTo(1);
+        assertThat(node.bean(Privacy.class).erase(erasedConversation)).isPresent();
+        JsonNode afterErasure = JSON.readTree(get("/console/api/insights?" + tuesdayInDutch, "eva").body());
+        assertThat(afterErasure.path("value").path("conversations").asInt()).as("counted, not stored").isEqualTo(1);
+        assertThat(afterErasure.path("value").path("answers").path("faq").asInt()).isEqualTo(1);
+        assertThat(afterErasure.path("weeks").get(0).path("conversations").asInt()).isEqualTo(1);
+        assertThat(insights.valueOfStoredConversations(tuesday, wednesday, "nl").conversations()).isZero();
+
+        StringRedisTemplate redis = node.bean(StringRedisTemplate.class);
+        Set<String> keys = redis.keys("loket:insight:day:*");
+        assertThat(keys).contains("loket:insight:day:2026-10-13", "loket:insight:day:2026-10-14");
+        List<String> personal = new ArrayList<>(joke.personalData());
+        personal.addAll(erased.personalData());
+        personal.add(erasedConversation);
+        personal.addAll(node.bean(Conversations.class).ids());
+        for (String key : keys) {
+            assertThat(key).matches("loket:insight:day:\\d{4}-\\d{2}-\\d{2}");
+            Map<Object, Object> counts = redis.opsForHash().entries(key);
+            assertThat(counts.keySet()).allSatisfy(field -> assertThat(field.toString())
+                    .matches("(nl|en)\\|[a-z_]+(\\|[a-z0-9_-]+)?"));
+            assertThat(counts.values()).allSatisfy(n -> assertThat(n.toString()).matches("-?\\d+"));
+            assertThat(counts.toString()).as(key).doesNotContain(personal);
+            assertThat(redis.getExpire(key, TimeUnit.DAYS)).as("kept longer than the 30 days' retention")
+                    .isGreaterThan(30);
+        }
+    }
+
     @Test
     void everyTableDownloadsAsCsvWithTheSameFigures() throws Exception {
         HttpResponse<String> value = get("/console/api/insights.csv?table=value&" + DAY, "eva");
@@ -185,10 +298,11 @@ class InsightsIntegrationTests {
                         + "betalingsregeling-aanvragen,Betalingsregeling aanvragen,1,0,0\r\n")
                 .contains("\r\nverhuizing-doorgeven,Verhuizing doorgeven,0,0,0\r\n");
         assertThat(get("/console/api/insights.csv?table=topics&" + DAY, "eva").body())
-                .isEqualTo("entry,title,conversations,handovers,handover_rate,priority\r\n"
-                        + "meterstand-doorgeven,Meterstand doorgeven,2,1,0.5,1.0\r\n");
+                .isEqualTo("entry,title,conversations,llm_conversations,handovers,handover_rate,priority\r\n"
+                        + "meterstand-doorgeven,Meterstand doorgeven,2,0,1,0.5,1.0\r\n"
+                        + "app-downloaden,De app downloaden,1,1,1,1.0,1.0\r\n");
         assertThat(get("/console/api/insights.csv?table=unanswered&" + DAY, "eva").body())
-                .contains("\r\n2,nl,\"Kan ik met bitcoin betalen? | Kan ik betalen met bitcoin, mijn naam is [name]\","
+                .contains("\r\n2,nl,words,\"Kan ik met bitcoin betalen? | Kan ik betalen met bitcoin, mijn naam is [name]\","
                         + "termijnbedrag-verhogen,Termijnbedrag verhogen\r\n");
         assertThat(get("/console/api/insights.csv?table=handover-reasons&" + DAY, "eva").body())
                 .isEqualTo("week,reason,count\r\n2026-W42,asked_for_person,1\r\n");
