@@ -33,9 +33,11 @@ import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -48,7 +50,7 @@ import org.springframework.stereotype.Service;
  * conversation of the store once per request, so it reaches back only as far as the retention.
  */
 @Service
-public class Insights {
+public class Insights implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Insights.class);
     /** Conversations waiting for their recount; a bound so that a long Redis outage cannot grow it without end. */
@@ -66,6 +68,7 @@ public class Insights {
     private final InsightProperties properties;
     private final DayCounters counters;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    private ScheduledFuture<?> schedule;
     private final ScheduledExecutorService recounts = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "insight-counts");
         thread.setDaemon(true);
@@ -81,8 +84,27 @@ public class Insights {
         this.actions = actions;
         this.properties = properties;
         this.counters = counters;
+    }
+
+    /** Recounts while the context runs: a stopped one (its Redis connection stopped too) leaves them pending. */
+    @Override
+    public synchronized void start() {
         long every = properties.countDelay().toMillis();
-        recounts.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
+        schedule = recounts.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (schedule != null) {
+            schedule.cancel(false);
+            schedule = null;
+            flush();
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return schedule != null;
     }
 
     /** Every stored event may change its conversation's share of the counters: recounted off the message path. */
@@ -118,9 +140,8 @@ public class Insights {
     }
 
     @PreDestroy
-    void stop() {
-        recounts.shutdown();
-        flush();
+    void close() {
+        recounts.shutdownNow();
     }
 
     /**
