@@ -46,6 +46,15 @@ public class Conversations {
                 .description("Live views on conversations held by this node").register(meters);
     }
 
+    /**
+     * The key that exists exactly while the conversation is stored, in the conversation's cluster slot:
+     * for another module's script that may write only while the conversation is there (erased or expired
+     * conversations must not be written back).
+     */
+    public static String storedKey(String conversationId) {
+        return ConversationKeys.of(conversationId).meta();
+    }
+
     public StartedConversation start(String lang, String page, String customerJson) {
         String token = Tokens.newToken();
         var conversation = new Conversation(UUID.randomUUID().toString(), ConversationStatus.BOT, lang, page,

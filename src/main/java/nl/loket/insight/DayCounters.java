@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.loket.conversation.ConversationProperties;
+import nl.loket.conversation.Conversations;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -32,7 +33,7 @@ class DayCounters {
      * Swaps a conversation's share for its new one and returns the old: two nodes that recount the same
      * conversation at once add up to its newest share (each adds new minus what it swapped out).
      * ARGV: the TTL in ms, then field, value pairs. Nothing is written for a conversation that is gone
-     * (erased, or expired, while its recount was on its way): KEYS[2] is its meta key, in the same slot.
+     * (erased, or expired, while its recount was on its way): KEYS[2] is its {@code Conversations.storedKey}, in the same slot.
      */
     private static final RedisScript<List> SWAP = RedisScript.of("""
             if redis.call('EXISTS', KEYS[2]) == 0 then return false end
@@ -78,9 +79,8 @@ class DayCounters {
             args.add(field);
             args.add(Long.toString(n));
         });
-        // the conversation module's meta key (ConversationKeys): the share is written only while it exists
-        String meta = "loket:conversation:{c:" + conversationId + "}:meta";
-        List<?> swapped = redis.execute(SWAP, List.of(shareKey(conversationId), meta), args.toArray());
+        List<?> swapped = redis.execute(SWAP, List.of(shareKey(conversationId), Conversations.storedKey(conversationId)),
+                args.toArray());
         if (swapped == null) {
             return; // gone
         }
