@@ -3,6 +3,7 @@ package nl.loket.handover;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,6 +31,11 @@ class PacketBuilder {
     private final HandoverTexts texts;
     private final ObjectProvider<HandoverSummarizer> summarizers;
     private final HandoverSummarizer extractive = new ExtractiveSummarizer();
+    /** The waiting chats' packets as last read, with the text they were decoded from. */
+    private Map<String, Decoded> decoded = Map.of();
+
+    private record Decoded(String json, HandoverPacket packet) {
+    }
 
     PacketBuilder(JsonMapper json, Triggers triggers, Conversations conversations, HandoverStore store,
             HandoverTexts texts, ObjectProvider<HandoverSummarizer> summarizers) {
@@ -121,10 +127,26 @@ class PacketBuilder {
      * The packets of chats that wait now, read in one round trip for all of them: a waiting chat has
      * waited until now (nobody accepted it since it was queued).
      */
-    List<Optional<HandoverPacket>> waitingViews(List<String> conversationIds, Instant now) {
-        return store.packets(conversationIds).stream()
-                .map(s -> Optional.ofNullable(s).map(p -> waited(json.readValue(p, HandoverPacket.class), now, now)))
-                .toList();
+    synchronized List<Optional<HandoverPacket>> waitingViews(List<String> conversationIds, Instant now) {
+        List<String> stored = store.packets(conversationIds);
+        Map<String, Decoded> seen = new HashMap<>(conversationIds.size());
+        List<Optional<HandoverPacket>> views = new ArrayList<>(conversationIds.size());
+        for (int i = 0; i < conversationIds.size(); i++) {
+            String id = conversationIds.get(i);
+            String text = stored.get(i);
+            if (text == null) {
+                views.add(Optional.empty());
+                continue;
+            }
+            Decoded before = decoded.get(id);
+            // the stored text is the version: a filled-in summary or a new handover is new text, decoded anew
+            Decoded current = before != null && before.json().equals(text) ? before
+                    : new Decoded(text, json.readValue(text, HandoverPacket.class));
+            seen.put(id, current);
+            views.add(Optional.of(waited(current.packet(), now, now)));
+        }
+        decoded = seen; // chats no longer waiting are forgotten
+        return views;
     }
 
     private static HandoverPacket waited(HandoverPacket p, Instant until, Instant now) {

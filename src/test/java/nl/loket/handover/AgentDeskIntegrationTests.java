@@ -173,6 +173,47 @@ class AgentDeskIntegrationTests extends LoketIntegrationTest {
                 .isInstanceOf(AppendResult.Stored.class);
     }
 
+    @Test
+    void theInboxReadsAPacketAgainOnceItsDetailsAndSummaryAreFilledIn() {
+        String id = waitingChat();
+        store.publish("algemeen");
+        Awaitility.await().untilAsserted(() -> assertThat(inbox.waiting(List.of("algemeen")))
+                .filteredOn(c -> c.conversationId().equals(id)).singleElement()
+                .satisfies(c -> assertThat(c.packet().summary()).isNull()));
+
+        // the inbox decoded this packet before: the new stored text must win over what it remembers
+        packets.queued(id, "algemeen", Map.of("customerNumber", "12345"), clock.instant());
+        store.publish("algemeen");
+
+        Awaitility.await().untilAsserted(() -> assertThat(inbox.waiting(List.of("algemeen")))
+                .filteredOn(c -> c.conversationId().equals(id)).singleElement().satisfies(c -> {
+                    assertThat(c.packet().details()).containsEntry("customerNumber", "12345");
+                    assertThat(c.packet().summary()).isNotBlank();
+                }));
+        assertThat(desk.accept(id, ANNA)).isEqualTo(AgentAction.DONE);
+        assertThat(desk.close(id, ANNA)).isEqualTo(AgentAction.DONE);
+    }
+
+    @Test
+    void theChatsOfSeveralAgentsAreReadTogetherEachCheckedAgainstItsHolder() {
+        String annas = waitingChat();
+        String brams = waitingChat();
+        String handedBack = waitingChat();
+        assertThat(desk.accept(annas, ANNA)).isEqualTo(AgentAction.DONE);
+        assertThat(desk.accept(brams, BRAM)).isEqualTo(AgentAction.DONE);
+        assertThat(desk.accept(handedBack, ANNA)).isEqualTo(AgentAction.DONE);
+        assertThat(desk.handBack(handedBack, ANNA)).isEqualTo(AgentAction.DONE);
+
+        Map<String, List<String>> chats = desk.chatsOf(List.of("anna", "bram", "carla"));
+
+        assertThat(chats.get("anna")).contains(annas).doesNotContain(brams, handedBack);
+        assertThat(chats.get("bram")).contains(brams).doesNotContain(annas);
+        assertThat(chats.get("carla")).isEmpty();
+        assertThat(chats.get("anna")).isEqualTo(desk.chatsOf("anna"));
+        desk.close(annas, ANNA);
+        desk.close(brams, BRAM);
+    }
+
     private String waitingChat() {
         Conversation conversation = conversations.start("nl", null, null).conversation();
         packets.start(conversation, "customer_asked", "algemeen", clock.instant());
