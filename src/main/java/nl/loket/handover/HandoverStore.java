@@ -226,8 +226,9 @@ class HandoverStore {
     }
 
     /** Tells every node that a queue's inbox changed. */
-    void publish(String message) {
-        redis.convertAndSend(CHANNEL, Objects.requireNonNullElse(message, ""));
+    void publish(InboxChanged changed) {
+        redis.convertAndSend(CHANNEL, new InboxChanged(Objects.requireNonNullElse(changed.queue(), ""),
+                changed.conversationId()).message());
     }
 
     private static Map<String, String> strings(Map<Object, Object> raw) {

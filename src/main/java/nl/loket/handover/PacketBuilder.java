@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import nl.loket.conversation.Conversation;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
@@ -111,7 +112,7 @@ class PacketBuilder {
             stored(conversationId).filter(current -> Objects.equals(current.requestedAt(), p.requestedAt()))
                     .ifPresent(current -> {
                         store.putPacket(conversationId, json.writeValueAsString(current.withSummary(summary)));
-                        store.publish(queue);
+                        store.publish(new InboxChanged(queue, conversationId));
                     });
         }));
     }
@@ -124,29 +125,37 @@ class PacketBuilder {
     }
 
     /**
-     * The packets of chats that wait now, read in one round trip for all of them: a waiting chat has
-     * waited until now (nobody accepted it since it was queued).
+     * The packets of chats that wait now (a waiting chat has waited until now: nobody accepted it
+     * since it was queued). Those in {@code reread}, and those not read before, are read in one round
+     * trip and decoded when their stored text changed; the others are the ones decoded last time.
      */
-    synchronized List<Optional<HandoverPacket>> waitingViews(List<String> conversationIds, Instant now) {
-        List<String> stored = store.packets(conversationIds);
+    synchronized List<Optional<HandoverPacket>> waitingViews(List<String> conversationIds, Set<String> reread,
+            Instant now) {
+        List<String> toRead = conversationIds.stream().filter(id -> reread.contains(id) || !decoded.containsKey(id))
+                .toList();
+        var stored = store.packets(toRead).iterator();
+        Map<String, Decoded> read = new HashMap<>();
+        toRead.forEach(id -> read.put(id, decoded(decoded.get(id), stored.next())));
         Map<String, Decoded> seen = new HashMap<>(conversationIds.size());
         List<Optional<HandoverPacket>> views = new ArrayList<>(conversationIds.size());
-        for (int i = 0; i < conversationIds.size(); i++) {
-            String id = conversationIds.get(i);
-            String text = stored.get(i);
-            if (text == null) {
-                views.add(Optional.empty());
-                continue;
+        for (String id : conversationIds) {
+            Decoded current = read.containsKey(id) ? read.get(id) : decoded.get(id);
+            if (current != null) {
+                seen.put(id, current);
             }
-            Decoded before = decoded.get(id);
-            // the stored text is the version: a filled-in summary or a new handover is new text, decoded anew
-            Decoded current = before != null && before.json().equals(text) ? before
-                    : new Decoded(text, json.readValue(text, HandoverPacket.class));
-            seen.put(id, current);
-            views.add(Optional.of(waited(current.packet(), now, now)));
+            views.add(Optional.ofNullable(current).map(d -> waited(d.packet(), now, now)));
         }
         decoded = seen; // chats no longer waiting are forgotten
         return views;
+    }
+
+    /** The stored text is the version: a filled-in summary or a new handover is new text, decoded anew. */
+    private Decoded decoded(Decoded before, String text) {
+        if (text == null) {
+            return null;
+        }
+        return before != null && before.json().equals(text) ? before
+                : new Decoded(text, json.readValue(text, HandoverPacket.class));
     }
 
     private static HandoverPacket waited(HandoverPacket p, Instant until, Instant now) {

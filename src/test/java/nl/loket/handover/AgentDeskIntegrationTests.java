@@ -82,7 +82,9 @@ class AgentDeskIntegrationTests extends LoketIntegrationTest {
         assertThat(desk.accept(id, BRAM)).as("nobody else can take it").isEqualTo(AgentAction.NOT_WAITING);
         assertThat(store.waitingIn("algemeen")).as("still indexed as waiting: the node died before the clean-up")
                 .extracting(Map.Entry::getKey).contains(id);
-        store.publish("algemeen"); // the next inbox change on any node drops it from the waiting list
+        // a change that names no chat (a repair; also the first change 30 s after the last full read) reads
+        // every waiting chat again, on any node, and drops it from the waiting list
+        store.publish(new InboxChanged("algemeen", null));
         Awaitility.await().untilAsserted(() -> assertThat(inbox.waiting(List.of("algemeen")))
                 .extracting(WaitingChat::conversationId).doesNotContain(id));
 
@@ -176,14 +178,14 @@ class AgentDeskIntegrationTests extends LoketIntegrationTest {
     @Test
     void theInboxReadsAPacketAgainOnceItsDetailsAndSummaryAreFilledIn() {
         String id = waitingChat();
-        store.publish("algemeen");
+        store.publish(new InboxChanged("algemeen", id));
         Awaitility.await().untilAsserted(() -> assertThat(inbox.waiting(List.of("algemeen")))
                 .filteredOn(c -> c.conversationId().equals(id)).singleElement()
                 .satisfies(c -> assertThat(c.packet().summary()).isNull()));
 
         // the inbox decoded this packet before: the new stored text must win over what it remembers
         packets.queued(id, "algemeen", Map.of("customerNumber", "12345"), clock.instant());
-        store.publish("algemeen");
+        store.publish(new InboxChanged("algemeen", id));
 
         Awaitility.await().untilAsserted(() -> assertThat(inbox.waiting(List.of("algemeen")))
                 .filteredOn(c -> c.conversationId().equals(id)).singleElement().satisfies(c -> {
