@@ -77,8 +77,9 @@ class HandoverLink {
         return new InboxSnapshot(handover.waiting(queues), available, handover.callbacks(queues));
     }
 
-    List<String> chatsOf(Agent agent) {
-        return handover.chatsOf(agent.name());
+    /** The chats of each agent (by login name), read together for all of them. */
+    Map<String, List<String>> chatsOf(Collection<Agent> agents) {
+        return handover.chatsOf(agents.stream().map(Agent::name).toList());
     }
 
     Optional<CallbackTask> callback(String id) {

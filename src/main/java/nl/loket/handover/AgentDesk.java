@@ -1,10 +1,13 @@
 package nl.loket.handover;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.loket.conversation.AppendResult;
 import nl.loket.conversation.Conversation;
 import nl.loket.conversation.ConversationEvent;
@@ -103,8 +106,30 @@ class AgentDesk {
     }
 
     List<String> chatsOf(String agentName) {
-        return store.assigned(agentName).stream().filter(id -> agentOf(id).filter(agentName::equals).isPresent())
-                .sorted().toList();
+        return chatsOf(List.of(agentName)).get(agentName);
+    }
+
+    /**
+     * The chats each of these agents holds now, in two round trips however many agents: their lists,
+     * then the holders of every chat on them to check the lists against.
+     */
+    Map<String, List<String>> chatsOf(Collection<String> agentNames) {
+        List<String> names = List.copyOf(new LinkedHashSet<>(agentNames));
+        List<Set<String>> assigned = store.assigned(names);
+        List<String> ids = assigned.stream().flatMap(Set::stream).distinct().toList();
+        List<Optional<Conversation>> found = conversations.findAll(ids);
+        Map<String, String> holders = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (found.get(i).map(Conversation::holder).orElse(null) instanceof Holder.Agent a) {
+                holders.put(ids.get(i), a.agent());
+            }
+        }
+        Map<String, List<String>> result = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            result.put(name, assigned.get(i).stream().filter(id -> name.equals(holders.get(id))).sorted().toList());
+        }
+        return result;
     }
 
     AgentAction handBack(String conversationId, DeskAgent agent) {

@@ -28,7 +28,7 @@ class AgentPresence {
         String before = store.setPresence(agentName, List.copyOf(queueNames), presence.name(), now,
                 now.plus(properties.presenceTtl()));
         if (!presence.name().equals(before)) {
-            queueNames.forEach(store::publish);
+            queueNames.forEach(q -> store.publish(new InboxChanged(q, null)));
         }
     }
 

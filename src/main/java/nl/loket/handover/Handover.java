@@ -130,6 +130,11 @@ public class Handover {
         return desk.chatsOf(agentName);
     }
 
+    /** The chats each of these agents holds now, read together (two round trips for any number of agents). */
+    public Map<String, List<String>> chatsOf(Collection<String> agentNames) {
+        return desk.chatsOf(agentNames);
+    }
+
     /** The chats waiting in these queues, oldest first, with their packets; computed once per change per node. */
     public List<WaitingChat> waiting(Collection<String> queueNames) {
         return inbox.waiting(queueNames);

@@ -33,12 +33,14 @@ class HandoverEvents implements MessageListener {
 
     @Override
     public void onMessage(Message message, byte[] pattern) {
-        publisher.publishEvent(new InboxChanged(new String(message.getBody(), StandardCharsets.UTF_8)));
+        publisher.publishEvent(InboxChanged.of(new String(message.getBody(), StandardCharsets.UTF_8)));
     }
 
     @EventListener
     void on(HandoverEvent event) {
-        store.publish(event.queue());
+        if (!(event instanceof HandoverEvent.HandoverRequested)) { // no inbox shows a chat before it is queued
+            store.publish(new InboxChanged(event.queue(), event.conversationId()));
+        }
     }
 
     @EventListener

@@ -1,5 +1,6 @@
 package nl.loket.handover;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import nl.loket.conversation.ConversationProperties;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.stereotype.Component;
@@ -162,9 +165,23 @@ class HandoverStore {
         }
     }
 
-    Set<String> assigned(String agentName) {
-        Set<String> ids = redis.opsForSet().members(PREFIX + "assigned:" + agentName);
-        return ids == null ? Set.of() : ids;
+    /** The chat lists of these agents, in their order, in one round trip. */
+    List<Set<String>> assigned(List<String> agentNames) {
+        if (agentNames.isEmpty()) {
+            return List.of();
+        }
+        List<Object> replies = redis.executePipelined((RedisCallback<Object>) connection -> {
+            for (String name : agentNames) {
+                connection.setCommands().sMembers((PREFIX + "assigned:" + name).getBytes(StandardCharsets.UTF_8));
+            }
+            return null;
+        });
+        List<Set<String>> result = new ArrayList<>(replies.size());
+        for (Object reply : replies) {
+            result.add(reply instanceof Set<?> ids ? ids.stream().map(Object::toString)
+                    .collect(Collectors.toUnmodifiableSet()) : Set.of());
+        }
+        return result;
     }
 
     /** One key per task, with its own TTL, and an index per queue (score = created at). */
@@ -209,8 +226,9 @@ class HandoverStore {
     }
 
     /** Tells every node that a queue's inbox changed. */
-    void publish(String message) {
-        redis.convertAndSend(CHANNEL, Objects.requireNonNullElse(message, ""));
+    void publish(InboxChanged changed) {
+        redis.convertAndSend(CHANNEL, new InboxChanged(Objects.requireNonNullElse(changed.queue(), ""),
+                changed.conversationId()).message());
     }
 
     private static Map<String, String> strings(Map<Object, Object> raw) {

@@ -1,13 +1,17 @@
 package nl.loket.handover;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.loket.conversation.Conversation;
 import nl.loket.conversation.Conversations;
@@ -19,10 +23,15 @@ import org.springframework.stereotype.Component;
 /**
  * Every waiting chat with its packet, computed once per node per change and shared by every agent
  * socket of the node, which filters it per agent. Changes that arrive while nobody reads are
- * coalesced: the next read computes the list once for all of them.
+ * coalesced: the next read computes the list once for all of them. A read after changes that each
+ * name their chat reads the queues' indexes and only those chats (and chats new in an index); a
+ * change that names none, and the first change {@link #FULL_READ_EVERY} after the last full read,
+ * read every chat again: that repairs what a lost message or a node that died halfway left behind.
  */
 @Component
 class Inbox {
+
+    static final Duration FULL_READ_EVERY = Duration.ofSeconds(30);
 
     private final HandoverStore store;
     private final QueueCatalog queues;
@@ -30,7 +39,10 @@ class Inbox {
     private final PacketBuilder packets;
     private final Clock clock;
     private final AtomicLong changes = new AtomicLong();
-    private volatile Snapshot snapshot = new Snapshot(-1, List.of());
+    /** The chats named by changes since the last read; null when a change named none (read them all). */
+    private Set<String> changed = null;
+    private final Object noting = new Object(); // not the read's lock: a change is noted while a read runs
+    private volatile Snapshot snapshot = new Snapshot(-1, List.of(), Instant.MIN);
 
     Inbox(HandoverStore store, QueueCatalog queues, Conversations conversations, PacketBuilder packets,
             Clock clock) {
@@ -41,7 +53,7 @@ class Inbox {
         this.clock = clock;
     }
 
-    private record Snapshot(long version, List<WaitingChat> waiting) {
+    private record Snapshot(long version, List<WaitingChat> waiting, Instant fullReadAt) {
     }
 
     /** A chat the queue's index and its holder agree is waiting, before its packet is read. */
@@ -50,13 +62,24 @@ class Inbox {
 
     @EventListener
     @Order(0) // before the agent sockets read it
-    void on(InboxChanged changed) {
-        changes.incrementAndGet();
+    void on(InboxChanged change) {
+        changed(change.conversationId());
     }
 
     /** A change made on this node: its own next read sees it, without waiting for the round trip over Redis. */
     @EventListener
     void on(HandoverEvent done) {
+        changed(done.conversationId());
+    }
+
+    private void changed(String conversationId) {
+        synchronized (noting) { // noted before the count moves: a read that sees the new count sees the chat
+            if (changed != null && conversationId != null) {
+                changed.add(conversationId);
+            } else {
+                changed = null;
+            }
+        }
         changes.incrementAndGet();
     }
 
@@ -73,38 +96,66 @@ class Inbox {
         }
         synchronized (this) {
             if (snapshot.version() != version) {
-                snapshot = new Snapshot(version, compute());
+                Set<String> named;
+                synchronized (noting) {
+                    named = changed;
+                    changed = new HashSet<>();
+                }
+                Instant now = clock.instant();
+                boolean full = named == null || !now.isBefore(snapshot.fullReadAt().plus(FULL_READ_EVERY));
+                snapshot = new Snapshot(version, compute(full ? null : named, now),
+                        full ? now : snapshot.fullReadAt());
             }
             return snapshot.waiting();
         }
     }
 
     /**
-     * Two round trips however many chats wait (besides one read of each queue's index): the holders
-     * of every chat the indexes list, to check the indexes against, then every packet at once.
+     * Reads each queue's index, then the holders and packets of the chats to check ({@code named},
+     * those not in the last snapshot in the same place, or all when {@code named} is null) in one
+     * round trip each; every other chat is the one of the last snapshot, with its new position.
      */
-    private List<WaitingChat> compute() {
+    private List<WaitingChat> compute(Set<String> named, Instant now) {
+        Map<String, WaitingChat> before = new HashMap<>();
+        snapshot.waiting().forEach(c -> before.put(c.conversationId(), c));
         List<QueueDefinition> all = List.copyOf(queues.all());
         List<List<Map.Entry<String, Instant>>> indexed = all.stream().map(q -> store.waitingIn(q.name())).toList();
-        var holders = conversations.findAll(indexed.stream().flatMap(List::stream).map(Map.Entry::getKey).toList())
-                .iterator();
+        List<String> toCheck = new ArrayList<>();
+        for (int q = 0; q < all.size(); q++) {
+            for (var entry : indexed.get(q)) {
+                WaitingChat known = before.get(entry.getKey());
+                if (named == null || named.contains(entry.getKey()) || known == null
+                        || !known.queue().equals(all.get(q).name()) || !known.queuedAt().equals(entry.getValue())) {
+                    toCheck.add(entry.getKey());
+                }
+            }
+        }
+        var holders = conversations.findAll(toCheck).iterator();
+        Map<String, Optional<Conversation>> checked = new HashMap<>();
+        toCheck.forEach(id -> checked.put(id, holders.next()));
         List<Place> waiting = new ArrayList<>();
         for (int q = 0; q < all.size(); q++) {
             String queue = all.get(q).name();
             long position = 0;
             for (var entry : indexed.get(q)) {
-                Optional<Conversation> conversation = holders.next();
-                if (conversation.isEmpty() || !(conversation.get().holder() instanceof Holder.Queue holder)
-                        || !holder.queue().equals(queue)) {
-                    store.dequeue(queue, entry.getKey()); // expired, closed or taken while the node died
-                    continue;
+                String forAgent;
+                if (checked.containsKey(entry.getKey())) {
+                    Optional<Conversation> conversation = checked.get(entry.getKey());
+                    if (conversation.isEmpty() || !(conversation.get().holder() instanceof Holder.Queue holder)
+                            || !holder.queue().equals(queue)) {
+                        store.dequeue(queue, entry.getKey()); // expired, closed or taken while the node died
+                        continue;
+                    }
+                    forAgent = holder.forAgent();
+                } else {
+                    forAgent = before.get(entry.getKey()).forAgent();
                 }
                 position++;
-                waiting.add(new Place(entry.getKey(), queue, entry.getValue(), position, holder.forAgent()));
+                waiting.add(new Place(entry.getKey(), queue, entry.getValue(), position, forAgent));
             }
         }
         List<Optional<HandoverPacket>> views = packets.waitingViews(
-                waiting.stream().map(Place::conversationId).toList(), clock.instant());
+                waiting.stream().map(Place::conversationId).toList(), checked.keySet(), now);
         List<WaitingChat> result = new ArrayList<>(waiting.size());
         for (int i = 0; i < waiting.size(); i++) {
             Place chat = waiting.get(i);

@@ -3,10 +3,12 @@ package nl.loket.handover;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import nl.loket.conversation.Conversation;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
@@ -30,6 +32,11 @@ class PacketBuilder {
     private final HandoverTexts texts;
     private final ObjectProvider<HandoverSummarizer> summarizers;
     private final HandoverSummarizer extractive = new ExtractiveSummarizer();
+    /** The waiting chats' packets as last read, with the text they were decoded from. */
+    private Map<String, Decoded> decoded = Map.of();
+
+    private record Decoded(String json, HandoverPacket packet) {
+    }
 
     PacketBuilder(JsonMapper json, Triggers triggers, Conversations conversations, HandoverStore store,
             HandoverTexts texts, ObjectProvider<HandoverSummarizer> summarizers) {
@@ -105,7 +112,7 @@ class PacketBuilder {
             stored(conversationId).filter(current -> Objects.equals(current.requestedAt(), p.requestedAt()))
                     .ifPresent(current -> {
                         store.putPacket(conversationId, json.writeValueAsString(current.withSummary(summary)));
-                        store.publish(queue);
+                        store.publish(new InboxChanged(queue, conversationId));
                     });
         }));
     }
@@ -118,13 +125,37 @@ class PacketBuilder {
     }
 
     /**
-     * The packets of chats that wait now, read in one round trip for all of them: a waiting chat has
-     * waited until now (nobody accepted it since it was queued).
+     * The packets of chats that wait now (a waiting chat has waited until now: nobody accepted it
+     * since it was queued). Those in {@code reread}, and those not read before, are read in one round
+     * trip and decoded when their stored text changed; the others are the ones decoded last time.
      */
-    List<Optional<HandoverPacket>> waitingViews(List<String> conversationIds, Instant now) {
-        return store.packets(conversationIds).stream()
-                .map(s -> Optional.ofNullable(s).map(p -> waited(json.readValue(p, HandoverPacket.class), now, now)))
+    synchronized List<Optional<HandoverPacket>> waitingViews(List<String> conversationIds, Set<String> reread,
+            Instant now) {
+        List<String> toRead = conversationIds.stream().filter(id -> reread.contains(id) || !decoded.containsKey(id))
                 .toList();
+        var stored = store.packets(toRead).iterator();
+        Map<String, Decoded> read = new HashMap<>();
+        toRead.forEach(id -> read.put(id, decoded(decoded.get(id), stored.next())));
+        Map<String, Decoded> seen = new HashMap<>(conversationIds.size());
+        List<Optional<HandoverPacket>> views = new ArrayList<>(conversationIds.size());
+        for (String id : conversationIds) {
+            Decoded current = read.containsKey(id) ? read.get(id) : decoded.get(id);
+            if (current != null) {
+                seen.put(id, current);
+            }
+            views.add(Optional.ofNullable(current).map(d -> waited(d.packet(), now, now)));
+        }
+        decoded = seen; // chats no longer waiting are forgotten
+        return views;
+    }
+
+    /** The stored text is the version: a filled-in summary or a new handover is new text, decoded anew. */
+    private Decoded decoded(Decoded before, String text) {
+        if (text == null) {
+            return null;
+        }
+        return before != null && before.json().equals(text) ? before
+                : new Decoded(text, json.readValue(text, HandoverPacket.class));
     }
 
     private static HandoverPacket waited(HandoverPacket p, Instant until, Instant now) {

@@ -62,18 +62,28 @@ class WaitingLine {
         events.publishEvent(new HandoverEvent.ChatQueued(conversationId, queue, forAgent));
     }
 
-    /** A chat left a queue: take it out, and tell the customers behind it their new place. */
+    /**
+     * A chat left a queue: take it out, and tell the customers behind it their new place (the ones
+     * ahead keep theirs). When it was out already, all of them hear it, since who moved is unknown.
+     */
     void leave(String queueName, String conversationId) {
         if (queueName == null || queueName.isEmpty()) {
             return;
         }
+        List<String> before = store.waitingIn(queueName).stream().map(Map.Entry::getKey).toList();
         store.dequeue(queueName, conversationId);
         QueueDefinition queue = queues.find(queueName).orElse(null);
-        long position = 0;
-        for (var entry : store.waitingIn(queueName)) {
+        int left = before.indexOf(conversationId);
+        if (queue == null) {
+            return;
+        }
+        List<String> behind = before.subList(left + 1, before.size());
+        var found = conversations.findAll(behind).iterator();
+        long position = Math.max(left, 0);
+        for (String id : behind) {
+            Conversation waiting = found.next().orElse(null);
             position++;
-            Conversation waiting = conversations.find(entry.getKey()).orElse(null);
-            if (waiting == null || waiting.status() != ConversationStatus.QUEUED || queue == null) {
+            if (waiting == null || waiting.status() != ConversationStatus.QUEUED) {
                 continue;
             }
             long minutes = estimatedMinutes(queue, position);

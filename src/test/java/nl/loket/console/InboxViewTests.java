@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import nl.loket.handover.CallbackTask;
 import nl.loket.handover.WaitingChat;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ class InboxViewTests {
     private final InboxView view = new InboxView();
     private final List<InboxView.Change> sent = new ArrayList<>();
     private long version;
+    private InboxView.Chats previous = InboxView.Chats.of(-1, List.of());
 
     private static WaitingChat chat(String id, long position) {
         // queued in the order of their ids; the position is what moves
@@ -22,8 +24,19 @@ class InboxViewTests {
                 position, null, null);
     }
 
+    /** The node's next snapshot, compared with its previous one. */
+    private InboxView.Chats next(List<WaitingChat> waiting) {
+        previous = InboxView.Chats.of(++version, waiting, previous);
+        return previous;
+    }
+
     private void apply(boolean full, List<WaitingChat> waiting, List<String> mine, List<CallbackTask> callbacks) {
-        view.apply(++version, full, waiting, mine, Map.of("algemeen", true), callbacks, sent::add);
+        apply(next(waiting), full, chat -> true, mine, callbacks);
+    }
+
+    private void apply(InboxView.Chats chats, boolean full, Predicate<WaitingChat> sees, List<String> mine,
+            List<CallbackTask> callbacks) {
+        view.apply(chats, full, sees, mine, Map.of("algemeen", true), callbacks, sent::add);
     }
 
     @Test
@@ -69,7 +82,41 @@ class InboxViewTests {
         assertThat(sent).singleElement().satisfies(c -> assertThat(c.waiting()).containsExactly(forAnna));
         sent.clear();
 
-        view.apply(version - 1, false, List.of(), List.of(), Map.of(), List.of(), sent::add);
+        view.apply(InboxView.Chats.of(version - 1, List.of()), false, chat -> true, List.of(), Map.of(), List.of(),
+                sent::add);
         assertThat(sent).as("a snapshot read before the last one sent").isEmpty();
+    }
+
+    @Test
+    void aSocketThatMissedTheNodesPreviousSnapshotComparesEveryChatAndLosesNone() {
+        apply(true, List.of(chat("a", 1)), List.of(), List.of());
+        sent.clear();
+        next(List.of(chat("a", 1), chat("b", 2))); // this socket never got it (a newer one came first)
+        apply(false, List.of(chat("b", 1), chat("c", 2)), List.of(), List.of());
+        // compared with the node's previous snapshot alone, b would be lost: it did not change there
+        assertThat(sent).singleElement().satisfies(c -> {
+            assertThat(c.waiting()).extracting(WaitingChat::conversationId).containsExactly("b", "c");
+            assertThat(c.removed()).containsExactly("a");
+        });
+    }
+
+    @Test
+    void aChatTransferredToAColleagueLeavesTheInboxOfEveryoneElse() {
+        Predicate<WaitingChat> bert = chat -> chat.forAgent() == null || chat.forAgent().equals("bert");
+        apply(next(List.of(chat("a", 1), chat("b", 2))), true, bert, List.of(), List.of());
+        sent.clear();
+        var forAnna = new WaitingChat("a", "algemeen", chat("a", 1).queuedAt(), 1, "anna", null);
+        apply(next(List.of(forAnna, chat("b", 2))), false, bert, List.of(), List.of());
+        assertThat(sent).singleElement().satisfies(c -> {
+            assertThat(c.waiting()).isEmpty();
+            assertThat(c.removed()).containsExactly("a");
+        });
+        sent.clear();
+
+        apply(next(List.of(forAnna, chat("b", 2))), false, bert, List.of(), List.of());
+        assertThat(sent).as("nothing changed for bert").isEmpty();
+        var backInQueue = chat("a", 1);
+        apply(next(List.of(backInQueue, chat("b", 2))), false, bert, List.of(), List.of());
+        assertThat(sent).singleElement().satisfies(c -> assertThat(c.waiting()).containsExactly(backInQueue));
     }
 }

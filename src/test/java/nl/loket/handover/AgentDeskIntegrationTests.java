@@ -82,7 +82,9 @@ class AgentDeskIntegrationTests extends LoketIntegrationTest {
         assertThat(desk.accept(id, BRAM)).as("nobody else can take it").isEqualTo(AgentAction.NOT_WAITING);
         assertThat(store.waitingIn("algemeen")).as("still indexed as waiting: the node died before the clean-up")
                 .extracting(Map.Entry::getKey).contains(id);
-        store.publish("algemeen"); // the next inbox change on any node drops it from the waiting list
+        // a change that names no chat (a repair; also the first change 30 s after the last full read) reads
+        // every waiting chat again, on any node, and drops it from the waiting list
+        store.publish(new InboxChanged("algemeen", null));
         Awaitility.await().untilAsserted(() -> assertThat(inbox.waiting(List.of("algemeen")))
                 .extracting(WaitingChat::conversationId).doesNotContain(id));
 
@@ -171,6 +173,47 @@ class AgentDeskIntegrationTests extends LoketIntegrationTest {
                 .isEqualTo(new AppendResult.StatusRefused(ConversationStatus.QUEUED));
         assertThat(conversations.changeStatus(id, Transition.acceptedBy("anna", "algemeen"), event))
                 .isInstanceOf(AppendResult.Stored.class);
+    }
+
+    @Test
+    void theInboxReadsAPacketAgainOnceItsDetailsAndSummaryAreFilledIn() {
+        String id = waitingChat();
+        store.publish(new InboxChanged("algemeen", id));
+        Awaitility.await().untilAsserted(() -> assertThat(inbox.waiting(List.of("algemeen")))
+                .filteredOn(c -> c.conversationId().equals(id)).singleElement()
+                .satisfies(c -> assertThat(c.packet().summary()).isNull()));
+
+        // the inbox decoded this packet before: the new stored text must win over what it remembers
+        packets.queued(id, "algemeen", Map.of("customerNumber", "12345"), clock.instant());
+        store.publish(new InboxChanged("algemeen", id));
+
+        Awaitility.await().untilAsserted(() -> assertThat(inbox.waiting(List.of("algemeen")))
+                .filteredOn(c -> c.conversationId().equals(id)).singleElement().satisfies(c -> {
+                    assertThat(c.packet().details()).containsEntry("customerNumber", "12345");
+                    assertThat(c.packet().summary()).isNotBlank();
+                }));
+        assertThat(desk.accept(id, ANNA)).isEqualTo(AgentAction.DONE);
+        assertThat(desk.close(id, ANNA)).isEqualTo(AgentAction.DONE);
+    }
+
+    @Test
+    void theChatsOfSeveralAgentsAreReadTogetherEachCheckedAgainstItsHolder() {
+        String annas = waitingChat();
+        String brams = waitingChat();
+        String handedBack = waitingChat();
+        assertThat(desk.accept(annas, ANNA)).isEqualTo(AgentAction.DONE);
+        assertThat(desk.accept(brams, BRAM)).isEqualTo(AgentAction.DONE);
+        assertThat(desk.accept(handedBack, ANNA)).isEqualTo(AgentAction.DONE);
+        assertThat(desk.handBack(handedBack, ANNA)).isEqualTo(AgentAction.DONE);
+
+        Map<String, List<String>> chats = desk.chatsOf(List.of("anna", "bram", "carla"));
+
+        assertThat(chats.get("anna")).contains(annas).doesNotContain(brams, handedBack);
+        assertThat(chats.get("bram")).contains(brams).doesNotContain(annas);
+        assertThat(chats.get("carla")).isEmpty();
+        assertThat(chats.get("anna")).isEqualTo(desk.chatsOf("anna"));
+        desk.close(annas, ANNA);
+        desk.close(brams, BRAM);
     }
 
     private String waitingChat() {
