@@ -4,10 +4,8 @@ import java.util.regex.Pattern;
 import nl.loket.demo.DemoMode;
 import nl.loket.gateway.ChatSocketHandler;
 import nl.loket.gateway.GatewayProperties;
-import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -49,22 +47,6 @@ class WebSocketConfig implements WebSocketConfigurer {
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
         registry.addHandler(chat, "/ws/chat").setAllowedOriginPatterns(gateway.allowedOrigins().toArray(String[]::new));
-    }
-
-    /**
-     * Benchmarks only (docs/benchmarks.md, "Idle sockets"): Tomcat's per-connection socket read and write
-     * buffers, 8 KiB each by default, are part of every idle socket's heap; this tries smaller ones.
-     * Unset (the default) leaves Tomcat's own.
-     */
-    @Bean
-    TomcatConnectorCustomizer benchSocketBuffers(Environment environment) {
-        Integer bytes = environment.getProperty("loket.bench.socket-buffer-bytes", Integer.class);
-        return connector -> {
-            if (bytes != null) {
-                connector.setProperty("socket.appReadBufSize", bytes.toString());
-                connector.setProperty("socket.appWriteBufSize", bytes.toString());
-            }
-        };
     }
 
     @Bean
