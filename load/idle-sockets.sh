@@ -8,10 +8,10 @@
 # when the row says so), gets its answer and stays open, then reads both again: per socket = the
 # difference / sockets open. It keeps the full class histograms without and with the sockets and their
 # difference per socket (histogram_diff.py) in the output directory.
-# ROWS: "container;label;path;deflate;more Loket arguments", one per line; container tomcat (the shipped
-# jar) or jetty (target/loket-jetty.jar, built with -Pjetty). Each row gets its own port (PORT + row), so
+# ROWS: "container;label;path;deflate;more Loket arguments;more JVM flags", one per line; container tomcat
+# (the shipped jar) or jetty (target/loket-jetty.jar, built with -Pjetty). Each row gets its own port (PORT + row), so
 # the previous row's closing sockets cannot hold the ports the next one needs.
-# Knobs: SOCKETS=19900 PER_DRIVER=10000 SERVER_CPU=0 DRIVER_CPU=1 PORT=18091 REDIS_PORT=16391
+# Knobs: TOMCAT_JAR and JETTY_JAR (copies, so a build during the run cannot change them) SOCKETS=19900 PER_DRIVER=10000 SERVER_CPU=0 DRIVER_CPU=1 PORT=18091 REDIS_PORT=16391
 #   JVM_FLAGS="-Xms1g -Xmx4g -XX:+UseG1GC" SKIP_BUILD=1
 set -euo pipefail
 
@@ -24,20 +24,20 @@ DRIVER_CPU=${DRIVER_CPU:-1}
 PORT=${PORT:-18091}
 REDIS_PORT=${REDIS_PORT:-16391}
 JVM_FLAGS=${JVM_FLAGS:--Xms1g -Xmx4g -XX:+UseG1GC}
-ROWS=${ROWS:-"tomcat;echo (yardstick);/ws/echo;false;
-tomcat;chat, as shipped;/ws/chat;false;
-tomcat;chat, as shipped, deflate offered;/ws/chat;true;
-tomcat;chat, 2 KiB socket buffers;/ws/chat;false;--loket.bench.socket-buffer-bytes=2048
-tomcat;chat, 2 KiB socket buffers, deflate offered;/ws/chat;true;--loket.bench.socket-buffer-bytes=2048
-jetty;echo (yardstick);/ws/echo;false;
-jetty;chat;/ws/chat;false;
-jetty;chat, deflate offered;/ws/chat;true;"}
+ROWS=${ROWS:-"tomcat;echo (yardstick);/ws/echo;false;;
+tomcat;chat, Tomcat's 8 KiB socket buffers;/ws/chat;false;--loket.websocket.socket-buffer-bytes=8192;
+tomcat;chat, as shipped (2 KiB socket buffers);/ws/chat;false;;
+tomcat;chat, as shipped, deflate offered (refused);/ws/chat;true;;
+tomcat;echo, deflate offered (granted);/ws/echo;true;;
+tomcat;chat, 2 KiB WebSocket write buffers too;/ws/chat;false;;-Dorg.apache.tomcat.websocket.DEFAULT_BUFFER_SIZE=2048
+jetty;echo (yardstick);/ws/echo;false;;
+jetty;chat;/ws/chat;false;;"}
 OUT="$ROOT/load/target/idle-sockets-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 # Loket holds every socket: it gets the hard limit (20,000 here), and the table shows the files it used
 ulimit -n "$(ulimit -Hn)"
 JAVA_HOME="$(./mvnw -v | sed -n 's/.*runtime: //p')"
-declare -A JARS=([tomcat]="$ROOT/target/loket-0.1.0-SNAPSHOT.jar" [jetty]="$ROOT/target/loket-jetty.jar")
+declare -A JARS=([tomcat]="${TOMCAT_JAR:-$ROOT/target/loket-0.1.0-SNAPSHOT.jar}" [jetty]="${JETTY_JAR:-$ROOT/target/loket-jetty.jar}")
 if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "${JARS[tomcat]}" ]; then
   ./mvnw -q -B -DskipTests package
 fi
@@ -62,15 +62,15 @@ per_socket() { python3 -c "print(f'{($2 - $1) / max($3, 1):.1f}')"; }
 echo "| container | socket | sockets open (deflate granted) | Loket's open files | heap before / with (MiB) | heap per socket (KiB) | RSS before / with (MiB) | RSS per socket (KiB) |"
 echo "|---|---|---|---|---|---|---|---|"
 row=0
-while IFS=";" read -r -u 3 container label path deflate extra; do
+while IFS=";" read -r -u 3 container label path deflate extra jvm; do
   [ -n "$container" ] || continue
   row=$((row + 1))
   port=$((PORT + row))
   name="$row-$container"
   start_redis
-  # shellcheck disable=SC2086 # extra holds separate arguments
+  # shellcheck disable=SC2086 # extra and jvm hold separate arguments
   SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT=$REDIS_PORT \
-    taskset -c "$SERVER_CPU" "$JAVA_HOME/bin/java" $JVM_FLAGS -jar "${JARS[$container]}" \
+    taskset -c "$SERVER_CPU" "$JAVA_HOME/bin/java" $JVM_FLAGS $jvm -jar "${JARS[$container]}" \
     --server.port="$port" --server.address=127.0.0.1 --server.tomcat.max-connections=20000 \
     --loket.bench.echo-endpoint=true --spring.profiles.active=demo \
     --loket.gateway.limits.sockets-per-address="20000, 20000/1s" \

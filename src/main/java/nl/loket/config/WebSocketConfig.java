@@ -46,7 +46,8 @@ class WebSocketConfig implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(chat, "/ws/chat").setAllowedOriginPatterns(gateway.allowedOrigins().toArray(String[]::new));
+        registry.addHandler(chat, "/ws/chat").setHandshakeHandler(new NoCompressionHandshake())
+                .setAllowedOriginPatterns(gateway.allowedOrigins().toArray(String[]::new));
     }
 
     @Bean
