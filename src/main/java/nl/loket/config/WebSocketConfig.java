@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 import nl.loket.demo.DemoMode;
 import nl.loket.gateway.ChatSocketHandler;
 import nl.loket.gateway.GatewayProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
@@ -46,8 +47,15 @@ class WebSocketConfig implements WebSocketConfigurer {
 
     @Override
     public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-        registry.addHandler(chat, "/ws/chat").setHandshakeHandler(new NoCompressionHandshake())
-                .setAllowedOriginPatterns(gateway.allowedOrigins().toArray(String[]::new));
+        registry.addHandler(chat, "/ws/chat").setAllowedOriginPatterns(gateway.allowedOrigins().toArray(String[]::new));
+    }
+
+    /** Customer sockets (and the bench's {@code /ws/echo-plain}) get no permessage-deflate. */
+    @Bean
+    FilterRegistrationBean<NoCompressionFilter> noCompression() {
+        var registration = new FilterRegistrationBean<>(new NoCompressionFilter());
+        registration.addUrlPatterns("/ws/chat", "/ws/echo-plain");
+        return registration;
     }
 
     @Bean
