@@ -59,7 +59,7 @@ heap_kib() {
 rss_kib() { sed -n 's/^VmRSS:[^0-9]*\([0-9]*\) kB/\1/p' "/proc/$APP_PID/status"; }
 per_socket() { python3 -c "print(f'{($2 - $1) / max($3, 1):.1f}')"; }
 
-echo "| container | socket | sockets open (deflate granted) | Loket's open files | heap before / with (MiB) | heap per socket (KiB) | RSS before / with (MiB) | RSS per socket (KiB) |"
+echo "| container | socket | sockets open at the measurement (deflate granted) | Loket's open files | heap before / with (MiB) | heap per socket (KiB) | RSS before / with (MiB) | RSS per socket (KiB) |"
 echo "|---|---|---|---|---|---|---|---|"
 row=0
 while IFS=";" read -r -u 3 container label path deflate extra jvm; do
@@ -84,6 +84,7 @@ while IFS=";" read -r -u 3 container label path deflate extra jvm; do
   before=$(heap_kib)
   rss_before=$(rss_kib)
   "$JAVA_HOME/bin/jcmd" "$APP_PID" GC.class_histogram >"$OUT/histogram-$name-before.txt"
+  files_before=$(find "/proc/$APP_PID/fd" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)
   DRIVER_PIDS=""
   left=$SOCKETS driver=0
   while [ "$left" -gt 0 ]; do
@@ -104,6 +105,8 @@ while IFS=";" read -r -u 3 container label path deflate extra jvm; do
   after=$(heap_kib)
   rss_after=$(rss_kib)
   files=$(find "/proc/$APP_PID/fd" -mindepth 1 -maxdepth 1 2>/dev/null | wc -l)
+  # a socket the server closed meanwhile holds nothing: count only those still open (one file each)
+  open=$((files - files_before < open ? files - files_before : open))
   "$JAVA_HOME/bin/jcmd" "$APP_PID" GC.class_histogram >"$OUT/histogram-$name-with.txt"
   python3 load/histogram_diff.py "$OUT/histogram-$name-before.txt" "$OUT/histogram-$name-with.txt" "$open" \
     >"$OUT/histogram-$name-per-socket.md"

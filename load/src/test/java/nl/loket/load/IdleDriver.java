@@ -54,6 +54,21 @@ public final class IdleDriver {
         var done = new CountDownLatch(count);
         var connecting = new Semaphore(200); // a connect storm would only measure the server's accept queue
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            // a ping every 20 s from the first answer on keeps a socket whose server does not ping (the echo
+            // yardstick) inside Jetty's 30 s idle timeout, also while the others still connect; Tomcat has none
+            threads.submit(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(20_000);
+                    welcomedOut.values().forEach(out -> {
+                        try {
+                            send(out, 0x9, new byte[0]);
+                        } catch (IOException ignored) {
+                            // the socket is gone: the server's file count in the table shows it
+                        }
+                    });
+                }
+                return null;
+            });
             for (int i = 0; i < count; i++) {
                 connecting.acquire();
                 threads.submit(() -> hold(url, deflate, connecting, done));
@@ -62,18 +77,7 @@ public final class IdleDriver {
             Files.writeString(Path.of(ready), open.get() + " " + granted.get() + "\n");
             System.err.printf("%d sockets open and welcomed, %d with permessage-deflate, %d failed%s; holding them %d s%n",
                     open.get(), granted.get(), failed.get(), all ? "" : " (timed out)", idleSeconds);
-            // a ping every 20 s keeps a socket whose server does not ping (the echo yardstick) inside
-            // Jetty's 30 s idle timeout; Tomcat has none
-            for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(idleSeconds); System.nanoTime() < end; ) {
-                Thread.sleep(Math.min(20_000L, Math.max(1, TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime()))));
-                welcomedOut.values().forEach(out -> {
-                    try {
-                        send(out, 0x9, new byte[0]);
-                    } catch (IOException ignored) {
-                        // the socket is gone: the server's file count in the table shows it
-                    }
-                });
-            }
+            Thread.sleep(idleSeconds * 1000L);
             sockets.forEach(s -> {
                 try {
                     s.close();
