@@ -1,17 +1,13 @@
 package nl.loket.config;
 
 import java.io.IOException;
-import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketExtension;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
-import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
  * A bare echo socket at {@code /ws/echo}, the baseline the customer channel is measured against in
@@ -34,14 +30,8 @@ class EchoSocketHandler extends TextWebSocketHandler {
         @Override
         public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
             registry.addHandler(new EchoSocketHandler(), "/ws/echo").setAllowedOriginPatterns("*");
-            registry.addHandler(new EchoSocketHandler(), "/ws/echo-plain").setAllowedOriginPatterns("*")
-                    .setHandshakeHandler(new DefaultHandshakeHandler() {
-                        @Override
-                        protected List<WebSocketExtension> filterRequestedExtensions(ServerHttpRequest request,
-                                List<WebSocketExtension> requested, List<WebSocketExtension> supported) {
-                            return List.of();
-                        }
-                    });
+            // WebSocketConfig's NoCompressionFilter takes permessage-deflate away from this one
+            registry.addHandler(new EchoSocketHandler(), "/ws/echo-plain").setAllowedOriginPatterns("*");
         }
     }
 }

@@ -4,10 +4,9 @@ import java.util.regex.Pattern;
 import nl.loket.demo.DemoMode;
 import nl.loket.gateway.ChatSocketHandler;
 import nl.loket.gateway.GatewayProperties;
-import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
@@ -51,20 +50,12 @@ class WebSocketConfig implements WebSocketConfigurer {
         registry.addHandler(chat, "/ws/chat").setAllowedOriginPatterns(gateway.allowedOrigins().toArray(String[]::new));
     }
 
-    /**
-     * Benchmarks only (docs/benchmarks.md, "Idle sockets"): Tomcat's per-connection socket read and write
-     * buffers, 8 KiB each by default, are part of every idle socket's heap; this tries smaller ones.
-     * Unset (the default) leaves Tomcat's own.
-     */
+    /** Customer sockets (and the bench's {@code /ws/echo-plain}) get no permessage-deflate. */
     @Bean
-    TomcatConnectorCustomizer benchSocketBuffers(Environment environment) {
-        Integer bytes = environment.getProperty("loket.bench.socket-buffer-bytes", Integer.class);
-        return connector -> {
-            if (bytes != null) {
-                connector.setProperty("socket.appReadBufSize", bytes.toString());
-                connector.setProperty("socket.appWriteBufSize", bytes.toString());
-            }
-        };
+    FilterRegistrationBean<NoCompressionFilter> noCompression() {
+        var registration = new FilterRegistrationBean<>(new NoCompressionFilter());
+        registration.addUrlPatterns("/ws/chat", "/ws/echo-plain");
+        return registration;
     }
 
     @Bean
