@@ -85,6 +85,12 @@ public class LocalSentenceEmbeddings implements SentenceEmbeddings {
         return "all-minilm-l6-v2-q";
     }
 
+    /** Loads the model (seconds on a busy node) at content load, not on the first English question. */
+    @Override
+    public void warmUp() {
+        embed(List.of("warm up"));
+    }
+
     @Override
     public List<float[]> embed(List<String> texts) {
         EmbeddingModel model = Model.INSTANCE;
