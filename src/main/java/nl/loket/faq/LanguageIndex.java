@@ -155,6 +155,7 @@ final class LanguageIndex {
             List<String> all = new ArrayList<>();
             entries.forEach(entry -> all.addAll(texts(entry)));
             float[][] embedded = source.examples(all);
+            source.warmUp();
             List<float[][]> vectors = new ArrayList<>();
             int from = 0;
             for (FaqEntry entry : entries) {

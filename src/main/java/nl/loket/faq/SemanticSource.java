@@ -39,6 +39,7 @@ final class SemanticSource {
     private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
     private final Set<String> used = ConcurrentHashMap.newKeySet();
     private final AtomicLong embedded = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean warm = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile int dimension;
     private volatile boolean dirty;
 
@@ -85,6 +86,18 @@ final class SemanticSource {
             }
         }
         return out;
+    }
+
+    /** Once per process, before the first question (see {@link SentenceEmbeddings#warmUp}). */
+    void warmUp() {
+        if (warm.compareAndSet(false, true)) {
+            try {
+                embeddings.warmUp();
+            } catch (RuntimeException e) {
+                // the first question then pays for it, or falls back to words and n-grams
+                log.warn("{} could not be loaded ahead of the first question: {}", embeddings.model(), e.toString());
+            }
+        }
     }
 
     /** The unit vector of a customer's question (not cached). */

@@ -48,6 +48,13 @@ public interface SentenceEmbeddings {
         return embed(List.of(question)).getFirst();
     }
 
+    /**
+     * Loads what the source needs before its first question, so that no customer waits for it (the in-process
+     * model takes seconds to load; with every example vector read from the cache nothing else would load it).
+     */
+    default void warmUp() {
+    }
+
     /** The source did not answer usefully; the matcher then uses its lexical signals only. */
     final class Unavailable extends RuntimeException {
 

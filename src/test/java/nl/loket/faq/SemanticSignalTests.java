@@ -28,6 +28,12 @@ class SemanticSignalTests {
         final AtomicBoolean down = new AtomicBoolean();
         int dimension = 3;
         boolean emptyAnswer;
+        int warmUps;
+
+        @Override
+        public void warmUp() {
+            warmUps++;
+        }
 
         @Override
         public SemanticMode mode() {
@@ -182,6 +188,17 @@ class SemanticSignalTests {
         assertThat(restarted.embedded).isEmpty();
         assertThat(index.semanticMissing()).isFalse();
         assertThat(index.match("relocate relocate", "en").best().entry().id()).isEqualTo("moving-house");
+    }
+
+    @Test
+    void aRestartWithEveryVectorCachedStillLoadsTheSourceOnceBeforeTheFirstQuestion(@TempDir Path cache) {
+        index(ENTRIES, new SemanticSource(new Concepts(), cache));
+        var restarted = new Concepts();
+        var source = new SemanticSource(restarted, cache);
+        index(ENTRIES, source);
+        index(ENTRIES, source);
+        assertThat(restarted.embedded).isEmpty();
+        assertThat(restarted.warmUps).isEqualTo(1);
     }
 
     @Test

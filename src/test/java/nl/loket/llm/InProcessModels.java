@@ -38,6 +38,52 @@ final class InProcessModels {
         }
     }
 
+    /**
+     * Two models as one: each text's unit vectors side by side, so that the cosine of two texts is the mean of
+     * the two models' cosines (the "averaged" candidate of docs/benchmarks.md).
+     */
+    record Averaged(SentenceEmbeddings first, SentenceEmbeddings second) implements SentenceEmbeddings {
+
+        @Override
+        public SemanticMode mode() {
+            return SemanticMode.LOCAL;
+        }
+
+        @Override
+        public String model() {
+            return first.model() + "+" + second.model();
+        }
+
+        @Override
+        public List<float[]> embed(List<String> texts) {
+            List<float[]> a = first.embed(texts);
+            List<float[]> b = second.embed(texts);
+            return java.util.stream.IntStream.range(0, texts.size()).mapToObj(i -> concatenated(a.get(i), b.get(i)))
+                    .toList();
+        }
+
+        private static float[] concatenated(float[] a, float[] b) {
+            float[] out = new float[a.length + b.length];
+            double na = Math.sqrt(dot(a, a));
+            double nb = Math.sqrt(dot(b, b));
+            for (int i = 0; i < a.length; i++) {
+                out[i] = (float) (a[i] / na);
+            }
+            for (int i = 0; i < b.length; i++) {
+                out[a.length + i] = (float) (b[i] / nb);
+            }
+            return out;
+        }
+
+        private static double dot(float[] x, float[] y) {
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                sum += (double) x[i] * y[i];
+            }
+            return sum;
+        }
+    }
+
     private InProcessModels() {
     }
 
@@ -48,9 +94,15 @@ final class InProcessModels {
         var local = new FaqProperties.Semantic(SemanticMode.LOCAL, SemanticMode.LOCAL,
                 FaqProperties.Semantic.SHIPPED.cache());
         FaqProperties properties = FaqProperties.defaults(Path.of(".")).withSemantic(local);
-        List<SentenceEmbeddings> models = List.of(new LocalSentenceEmbeddings(),
-                new Model("bge-small-en-v15-q", once(BgeSmallEnV15QuantizedEmbeddingModel::new), ""),
-                new Model("e5-small-v2-q", once(E5SmallV2QuantizedEmbeddingModel::new), "query: "));
+        var minilm = new LocalSentenceEmbeddings();
+        var bge = new Model("bge-small-en-v15-q", once(BgeSmallEnV15QuantizedEmbeddingModel::new), "");
+        // -Dfaq.models=a,b picks models by name (all-minilm-l6-v2-q, bge-small-en-v15-q, e5-small-v2-q, and the two first
+        // averaged: all-minilm-l6-v2-q+bge-small-en-v15-q)
+        List<String> picked = List.of(System.getProperty("faq.models", "").split(",")).stream()
+                .filter(n -> !n.isBlank()).toList();
+        List<SentenceEmbeddings> models = List.<SentenceEmbeddings>of(minilm, bge,
+                new Model("e5-small-v2-q", once(E5SmallV2QuantizedEmbeddingModel::new), "query: "),
+                new Averaged(minilm, bge)).stream().filter(m -> picked.isEmpty() || picked.contains(m.model())).toList();
         System.out.println("| model " + EvaluationResult.header().replace("\n|", "\n|---|"));
         for (SentenceEmbeddings model : models) {
             long start = System.nanoTime();

@@ -9,24 +9,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import nl.loket.faq.Faq;
 import nl.loket.faq.FaqEntry;
 import nl.loket.faq.FaqProperties;
 import nl.loket.faq.SemanticMode;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
@@ -41,12 +35,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * p50/p99 are recorded in docs/benchmarks.md.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.SampleTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class FaqMatchBenchmark {
+public class FaqMatchBenchmark extends LatencySettings {
 
     private static final int GLUE = 60;
 
@@ -157,6 +146,8 @@ public class FaqMatchBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        new Runner(new OptionsBuilder().include(FaqMatchBenchmark.class.getSimpleName()).build()).run();
+        // the bare embedding call runs in the same JVM session as the matches: its yardstick on a shared machine
+        new Runner(new OptionsBuilder().parent(new CommandLineOptions(args)).include(FaqMatchBenchmark.class.getSimpleName())
+                .include(EmbeddingBenchmark.class.getSimpleName()).build()).run();
     }
 }
