@@ -10,6 +10,7 @@ import nl.loket.content.ContentWatcher;
 import nl.loket.content.Live;
 import nl.loket.content.Loaded;
 import nl.loket.faq.Faq;
+import nl.loket.faq.FaqCandidate;
 import nl.loket.faq.FaqEntry;
 import nl.loket.faq.FaqMatch;
 import nl.loket.faq.FaqProperties;
@@ -19,8 +20,8 @@ import org.springframework.stereotype.Component;
  * The actions from {@code loket.actions.dir}, reloaded by the {@link ContentWatcher} when a file changes.
  * A file with errors keeps its last good version serving (or is absent until it has one); the others
  * change as written. The actions' phrases are matched by the FAQ matcher in one index with the FAQ's
- * entries, so an action is offered only when it fits a message better than every FAQ entry, by the same
- * rules, stems and typo tolerance; the index is rebuilt when either changes.
+ * entries and synonyms, so an action is offered only when it fits a message better than every FAQ entry, by
+ * the same rules, stems and typo tolerance; the index is rebuilt when either changes.
  */
 @Component
 class ActionCatalog {
@@ -32,7 +33,8 @@ class ActionCatalog {
             List<FaqEntry> phrases) {
     }
 
-    private record Joint(long version, List<FaqEntry> faqEntries, Faq index) {
+    private record Joint(long version, List<FaqEntry> faqEntries, Map<String, List<List<String>>> synonyms,
+            Faq index) {
     }
 
     private final Live<Catalog> live;
@@ -74,28 +76,46 @@ class ActionCatalog {
         return Optional.ofNullable(live.current().byId().get(id));
     }
 
+    /** The actions' phrases as entries of the joint index. */
+    List<FaqEntry> phrases() {
+        return live.current().phrases();
+    }
+
     List<ActionDefinition> all() {
         return List.copyOf(live.current().byId().values());
     }
 
+    /**
+     * Matches a message against the joint index once: the router takes both decisions from it, whether the
+     * message asks for an action ({@link #asked}) and, when no action ranks, which FAQ entry answers it.
+     */
+    FaqMatch match(String text, String lang) {
+        return index().match(text, lang);
+    }
+
     /** The action a message asks for: the joint index's confident answer when it is an action. */
-    Optional<ActionDefinition> asked(String text, String lang) {
-        FaqMatch match = index().match(text, lang);
-        if (match.outcome() != FaqMatch.Outcome.ANSWER || !match.best().entry().id().startsWith(PREFIX)) {
+    Optional<ActionDefinition> asked(FaqMatch match) {
+        if (match.outcome() != FaqMatch.Outcome.ANSWER || !isAction(match.best())) {
             return Optional.empty();
         }
         return find(match.best().entry().id().substring(PREFIX.length()));
     }
 
+    static boolean isAction(FaqCandidate candidate) {
+        return candidate.entry().id().startsWith(PREFIX);
+    }
+
     private Faq index() {
         long version = live.version();
+        // one version's synonyms and entries: the joint index ranks the FAQ's entries as the FAQ's own does
+        Map<String, List<List<String>>> synonyms = faq.synonyms();
         List<FaqEntry> faqEntries = faq.entries();
         Joint current = joint;
-        if (current == null || current.version() != version || current.faqEntries() != faqEntries) {
-            List<FaqEntry> all = new ArrayList<>(live.current().phrases());
+        if (current == null || current.version() != version || current.faqEntries() != faqEntries
+                || current.synonyms() != synonyms) {
+            List<FaqEntry> all = new ArrayList<>(phrases());
             all.addAll(faqEntries);
-            // synonyms are the FAQ's own business; without them the FAQ's entries still compete on their words
-            current = new Joint(version, faqEntries, Faq.of(all, Map.of(), matching));
+            current = new Joint(version, faqEntries, synonyms, Faq.of(all, synonyms, matching));
             joint = current;
         }
         return current.index();
