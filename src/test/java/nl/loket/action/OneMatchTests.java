@@ -28,14 +28,16 @@ import org.junit.jupiter.api.Test;
 class OneMatchTests {
 
     /**
-     * Words and n-grams only: with the shipped semantic signal (English, in-process model) this takes minutes
-     * on a shared machine; it was run so once, with the same result (docs/benchmarks.md, "Message path").
+     * The Dutch questions as shipped (Dutch has no semantic signal). The English ones need the in-process
+     * model, minutes on a shared machine: run once with the shipped settings, all 1,628 questions of both
+     * languages got the same decisions; with English lexical (not shipped) one English answer changed
+     * (docs/benchmarks.md, "Message path"): the equivalence is measured on this content, not guaranteed.
      */
     private static final FaqProperties MATCHING = FaqProperties.defaults(ShippedContent.FAQ)
             .withSemantic(FaqProperties.Semantic.OFF);
 
     @Test
-    void everyShippedQuestionGetsTheDecisionOfTheTwoMatchesItReplaced() {
+    void everyShippedDutchQuestionGetsTheDecisionOfTheTwoMatchesItReplaced() {
         Faq faq = ShippedContent.faq(MATCHING);
         var catalog = new ActionCatalog(new ActionProperties(ActionFilesTests.SHIPPED, null, null), faq, MATCHING,
                 Watchers.manual());
@@ -44,7 +46,7 @@ class OneMatchTests {
         Faq before = Faq.of(oldJoint, Map.of(), MATCHING);
         List<String> changed = new ArrayList<>();
         int again = 0;
-        var questions = ShippedContent.questions();
+        var questions = ShippedContent.questions().stream().filter(q -> q.lang().equals("nl")).toList();
         for (var q : questions) {
             FaqMatch asked = before.match(q.text(), q.lang());
             String then = catalog.asked(asked).isPresent() ? decision(asked) : decision(faq.match(q.text(), q.lang()));
