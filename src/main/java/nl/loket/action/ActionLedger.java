@@ -1,8 +1,10 @@
 package nl.loket.action;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import nl.loket.conversation.ConversationProperties;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,10 +44,15 @@ class ActionLedger {
         redis.opsForValue().set(key(conversationId, confirmation), outcome, retention);
     }
 
-    /** {@code offered} or {@code sent}: the action id. */
+    /** {@code offered} or {@code sent}: the action id. One round trip (after every FAQ answer that offers an action). */
     void remember(String conversationId, String what, String actionId) {
-        redis.opsForHash().put(memoryKey(conversationId), what, actionId);
-        redis.expire(memoryKey(conversationId), retention);
+        byte[] key = memoryKey(conversationId).getBytes(StandardCharsets.UTF_8);
+        redis.executePipelined((RedisCallback<Object>) connection -> {
+            connection.hashCommands().hSet(key, what.getBytes(StandardCharsets.UTF_8),
+                    actionId.getBytes(StandardCharsets.UTF_8));
+            connection.keyCommands().pExpire(key, retention.toMillis());
+            return null;
+        });
     }
 
     Optional<String> recall(String conversationId, String what) {
