@@ -1,11 +1,12 @@
 package nl.loket.action;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import nl.loket.conversation.ConversationProperties;
-import org.springframework.data.redis.core.RedisCallback;
+import nl.loket.conversation.LuaScript;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,8 @@ class ActionLedger {
     static final String SENDING = "sending";
     static final String OFFERED = "offered";
     static final String SENT = "sent";
+
+    private static final RedisScript<Long> REMEMBER = LuaScript.load("scripts/action-remember.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final Duration retention;
@@ -44,15 +47,10 @@ class ActionLedger {
         redis.opsForValue().set(key(conversationId, confirmation), outcome, retention);
     }
 
-    /** {@code offered} or {@code sent}: the action id. One round trip (after every FAQ answer that offers an action). */
+    /** {@code offered} or {@code sent}: the action id; one script call, not an HSET and a PEXPIRE. */
     void remember(String conversationId, String what, String actionId) {
-        byte[] key = memoryKey(conversationId).getBytes(StandardCharsets.UTF_8);
-        redis.executePipelined((RedisCallback<Object>) connection -> {
-            connection.hashCommands().hSet(key, what.getBytes(StandardCharsets.UTF_8),
-                    actionId.getBytes(StandardCharsets.UTF_8));
-            connection.keyCommands().pExpire(key, retention.toMillis());
-            return null;
-        });
+        redis.execute(REMEMBER, List.of(memoryKey(conversationId)), what, actionId,
+                Long.toString(retention.toMillis()));
     }
 
     Optional<String> recall(String conversationId, String what) {

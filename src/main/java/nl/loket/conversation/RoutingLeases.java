@@ -2,7 +2,6 @@ package nl.loket.conversation;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -134,36 +132,11 @@ class RoutingLeases implements SchedulingConfigurer {
         }
     }
 
-    /** One pipelined round trip for every conversation in flight, not one each (1,000 at 1,000 busy sockets). */
     private void renew() {
-        if (routing.isEmpty()) {
-            return;
+        String lease = Long.toString(lease());
+        for (String conversationId : routing.keySet()) {
+            redis.execute(ROUTING, List.of(ConversationKeys.of(conversationId).routing()), "renew", lease, node, "0");
         }
-        byte[] script = ROUTING.getSha1().getBytes(StandardCharsets.UTF_8);
-        byte[][] args = {bytes("renew"), bytes(Long.toString(lease())), bytes(node), bytes("0")};
-        List<byte[]> keys = routing.keySet().stream().map(id -> bytes(ConversationKeys.of(id).routing())).toList();
-        try {
-            redis.executePipelined((RedisCallback<Object>) connection -> {
-                keys.forEach(key -> connection.scriptingCommands().evalSha(script, ReturnType.MULTI, 1,
-                        concat(key, args)));
-                return null;
-            });
-        } catch (DataAccessException e) {
-            // the script is not loaded on this Redis yet (a restart flushed it): once in full, then pipelined again
-            keys.forEach(key -> redis.execute(ROUTING, List.of(new String(key, StandardCharsets.UTF_8)), "renew",
-                    new String(args[1], StandardCharsets.UTF_8), node, "0"));
-        }
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[][] concat(byte[] key, byte[][] args) {
-        byte[][] all = new byte[args.length + 1][];
-        all[0] = key;
-        System.arraycopy(args, 0, all, 1, args.length);
-        return all;
     }
 
     private void sweep() {
