@@ -9,7 +9,7 @@ stop_pids() {
     for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$pid" 2>/dev/null || true
   done
-  wait 2>/dev/null || true
+  wait "$@" 2>/dev/null || true
 }
 
 # Starts a Redis without persistence on the server's core; sets REDIS_PID and REDIS_VERSION.

@@ -16,6 +16,8 @@
 #   SERVER_CPU=0 DRIVER_CPU=1 PORT=18090 REDIS_PORT=16390 JVM_FLAGS="-Xms1g -Xmx2g -XX:+UseG1GC"
 #   JAR=path (another build, e.g. the one before a change, for before/after in one session)
 #   PROFILE=1 (a JFR recording of Loket's measured window in run 1, printed as top frames at the end) SKIP_BUILD=1 (reuse target/*.jar)
+#   LOKET_BEFORE_JAR=path: one more target, "before": that jar (issue 13: the build before the redesign) on
+#     /ws/chat, with a Redis of its own, started for its turn on the same core and stopped after it
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -26,6 +28,8 @@ SECONDS_MEASURED=${MEASURE_SECONDS:-20}
 WARMUP=${WARMUP:-10}
 RATE=${RATE:-0}
 TARGETS=${TARGETS:-echo stub loket}
+LOKET_BEFORE_JAR=${LOKET_BEFORE_JAR:-}
+if [ -n "$LOKET_BEFORE_JAR" ] && [[ " $TARGETS " != *" before "* ]]; then TARGETS="$TARGETS before"; fi
 SERVER_CPU=${SERVER_CPU:-0}
 DRIVER_CPU=${DRIVER_CPU:-1}
 PORT=${PORT:-18090}
@@ -46,27 +50,37 @@ if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
 fi
 "$JAVA_HOME/bin/javac" -d "$OUT/driver" load/src/test/java/nl/loket/load/SocketDriver.java
 
-REDIS_PID="" APP_PID=""
+REDIS_PID="" APP_PID="" BEFORE_PID="" BEFORE_REDIS_PID=""
 # shellcheck source=load/common.sh
 . "$ROOT/load/common.sh"
-cleanup() { stop_pids $APP_PID $REDIS_PID; }
+cleanup() { stop_pids $BEFORE_PID $BEFORE_REDIS_PID $APP_PID $REDIS_PID; }
 trap cleanup EXIT INT TERM
 start_redis
 
-# the budgets are for real customers: one driver address opens every socket and sends far more than a person
-SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT=$REDIS_PORT \
-  taskset -c "$SERVER_CPU" "$JAVA_HOME/bin/java" $JVM_FLAGS -jar "$JAR" \
-  --server.port="$PORT" --server.address=127.0.0.1 --server.tomcat.max-connections=20000 \
-  --loket.bench.echo-endpoint=true --spring.profiles.active=demo \
-  --loket.gateway.limits.frames-per-socket="100000, 100000/1s" --loket.gateway.limits.sockets-per-address="20000, 20000/1s" \
-  --loket.gateway.limits.conversations-per-address="20000, 20000/1s" \
-  --loket.gateway.limits.messages-per-conversation="100000, 100000/1s" >"$OUT/loket.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 240); do
-  curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$APP_PID" 2>/dev/null || { echo "Loket did not start; see $OUT/loket.log" >&2; exit 1; }
-  sleep 0.5
-done
+# Starts a Loket from jar $1 on port $2 against the Redis on port $3; sets STARTED_PID. The budgets are for
+# real customers: one driver address opens every socket and sends far more than a person (the older
+# builds' names for them are set too: an unknown property is ignored).
+start_loket() {
+  SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT=$3 \
+    taskset -c "$SERVER_CPU" "$JAVA_HOME/bin/java" $JVM_FLAGS -jar "$1" \
+    --server.port="$2" --server.address=127.0.0.1 --server.tomcat.max-connections=20000 \
+    --loket.bench.echo-endpoint=true --spring.profiles.active=demo \
+    --loket.gateway.limits.frames-per-socket="100000, 100000/1s" --loket.gateway.limits.sockets-per-address="20000, 20000/1s" \
+    --loket.gateway.limits.conversations-per-address="20000, 20000/1s" \
+    --loket.gateway.limits.messages-per-conversation="100000, 100000/1s" \
+    --loket.gateway.max-frames-per-second=100000 >"$OUT/loket-$2.log" 2>&1 &
+  STARTED_PID=$!
+  for _ in $(seq 1 600); do # 5 min: a loaded shared machine has taken more than 2
+    curl -sf "http://127.0.0.1:$2/actuator/health" >/dev/null 2>&1 && return 0
+    kill -0 "$STARTED_PID" 2>/dev/null || { echo "Loket ($1) did not start; see $OUT/loket-$2.log" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "Loket ($1) did not answer its health check in 300 s; see $OUT/loket-$2.log" >&2
+  exit 1
+}
+
+start_loket "$JAR" "$PORT" "$REDIS_PORT"
+APP_PID=$STARTED_PID
 
 ticks() { awk '{ sub(/.*\) /, ""); split($0, f, " "); total += f[12] + f[13] } END { print total }' "/proc/$1/stat"; }
 idle_before=$(ticks "$APP_PID")
@@ -75,10 +89,18 @@ IDLE_MS_PER_S=$((($(ticks "$APP_PID") - idle_before) * 10 / 5))
 
 for run in $(seq 1 "$RUNS"); do
   for target in $TARGETS; do
+    port=$PORT pids="$APP_PID,$REDIS_PID" redis=$REDIS_PORT
     case $target in
       echo) path=/ws/echo mode=echo ;;
       stub) path=/ws/stub mode=chat ;;
       loket) path=/ws/chat mode=chat ;;
+      before)
+        path=/ws/chat mode=chat port=$((PORT + 1)) redis=$((REDIS_PORT + 1))
+        REDIS_PORT=$redis start_redis
+        BEFORE_REDIS_PID=$REDIS_PID REDIS_PID=${pids#*,}
+        start_loket "$LOKET_BEFORE_JAR" "$port" "$redis"
+        BEFORE_PID=$STARTED_PID
+        pids="$BEFORE_PID,$BEFORE_REDIS_PID" ;;
       *) echo "unknown target $target" >&2; exit 1 ;;
     esac
     echo "run $run: $target, $SOCKETS sockets, rate $RATE (0: closed loop)" >&2
@@ -88,13 +110,17 @@ for run in $(seq 1 "$RUNS"); do
         duration="$((SECONDS_MEASURED - 2))s" filename="$OUT/loket.jfr" >/dev/null) &
     fi
     taskset -c "$DRIVER_CPU" "$JAVA_HOME/bin/java" -Xmx1g -cp "$OUT/driver" nl.loket.load.SocketDriver \
-      url="ws://127.0.0.1:$PORT$path" mode="$mode" sockets="$SOCKETS" seconds="$SECONDS_MEASURED" warmup="$WARMUP" \
-      rate="$RATE" questions=load/questions-nl.txt pids="$APP_PID,$REDIS_PID" label="$target" redis="$REDIS_PORT" \
+      url="ws://127.0.0.1:$port$path" mode="$mode" sockets="$SOCKETS" seconds="$SECONDS_MEASURED" warmup="$WARMUP" \
+      rate="$RATE" questions=load/questions-nl.txt pids="$pids" label="$target" redis="$redis" \
       2>"$OUT/run$run-$target.log" | sed "s/^/$run\t/" >>"$RESULTS"
     if [ "$(tail -1 "$RESULTS" | cut -f4)" = 0 ]; then
       # nothing answered: keep every thread, virtual ones too, for the record
-      "$JAVA_HOME/bin/jcmd" "$APP_PID" Thread.dump_to_file "$OUT/run$run-$target-threads.txt" >/dev/null || true
+      "$JAVA_HOME/bin/jcmd" "${pids%%,*}" Thread.dump_to_file "$OUT/run$run-$target-threads.txt" >/dev/null || true
       echo "run $run: $target answered nothing; threads in $OUT/run$run-$target-threads.txt" >&2
+    fi
+    if [ "$target" = before ]; then
+      stop_pids $BEFORE_PID $BEFORE_REDIS_PID
+      BEFORE_PID="" BEFORE_REDIS_PID=""
     fi
   done
 done

@@ -4,7 +4,8 @@ import statistics
 import sys
 from collections import defaultdict
 
-NAMES = {"echo": "bare echo `/ws/echo`", "stub": "protocol stub `/ws/stub`", "loket": "Loket `/ws/chat`"}
+NAMES = {"echo": "bare echo `/ws/echo`", "stub": "protocol stub `/ws/stub`", "loket": "Loket `/ws/chat`",
+         "before": "Loket before the redesign (`LOKET_BEFORE_JAR`) `/ws/chat`"}
 
 
 def cell(values, fmt):
@@ -30,12 +31,12 @@ def main(path, sockets, seconds, rate, redis_version, idle_ms_per_s, cores, load
           "| server / driver CPU (cores) | FAQ answers | errors |")
     print("|---|---|---|---|---|---|---|---|---|")
     stub = rows.get("stub")
-    for label in ("echo", "stub", "loket"):
+    for label in ("echo", "stub", "loket", "before"):
         data = rows.get(label)
         if not data:
             continue
         share = ""
-        if label == "loket" and stub:
+        if label in ("loket", "before") and stub:
             share = f" ({100 * statistics.median(r['per_s'] for r in data) / statistics.median(r['per_s'] for r in stub):.1f} % of the stub)"
         print(f"| {NAMES[label]} | {cell([r['per_s'] for r in data], '{:,.0f}')}{share} "
               f"| {cell([r['p50'] for r in data], '{:.1f}')} | {cell([r['p99'] for r in data], '{:.1f}')} "
@@ -43,9 +44,9 @@ def main(path, sockets, seconds, rate, redis_version, idle_ms_per_s, cores, load
               f"| {statistics.median(r['server'] for r in data):.2f} / {statistics.median(r['driver'] for r in data):.2f} "
               f"| {'-' if label == 'echo' else cell([100 * r['faq'] for r in data], '{:.0f} %')} "
               f"| {sum(r['errors'] for r in data)} |")
-    for r in rows.get("loket", []):
+    for label, r in [(label, r) for label in ("loket", "before") for r in rows.get(label, [])]:
         calls = {c.split("=")[0]: float(c.split("=")[1]) for c in r["commands"].split()} if r["commands"] != "-" else {}
-        print(f"\nLoket, Redis calls per answered message: {sum(calls.values()):.1f} "
+        print(f"\n{NAMES[label]}, Redis calls per answered message: {sum(calls.values()):.1f} "
               f"({', '.join(f'{k} {v:.2f}' for k, v in sorted(calls.items(), key=lambda kv: -kv[1]))})")
 
 

@@ -32,15 +32,14 @@ class FaqMessageRedisCommandsIntegrationTests extends LoketIntegrationTest {
             List<String> lines = monitor.since(mark, id);
             Map<String, Long> roundTrips = count(lines.stream().filter(RedisMonitor::fromClient).toList());
             assertThat(roundTrips).as("round trips of one FAQ message (MONITOR: %s)", lines).isEqualTo(new TreeMap<>(Map.of(
-                    "get", 1L, "eval", 1L, // the conversation's message budget (Bucket4j: read, compare-and-set)
-                    // the routing index before the append (durable routing), the customer's append, the router's one
-                    // read, the bot's append, what the router remembers
-                    "evalsha", 5L,
-                    "hset", 1L, "pexpire", 1L))); // the action linked to the answer, offered with it (ActionLedger)
-            // inside the scripts: budget 2, routing index 1, customer append 13 (with its PUBLISH), read 3, bot
-            // append 11, memory 4
+                    // the conversation's message budget (one script), the routing index before the append (durable
+                    // routing), the customer's append, the router's one read, the bot's append, the action linked
+                    // to the answer offered with it (ActionLedger), what the router remembers
+                    "evalsha", 7L)));
+            // inside the scripts: budget 3, routing index 1, customer append 13 (with its PUBLISH), read 3, bot
+            // append 11, action offer 2, memory 4
             long inScripts = lines.stream().filter(l -> !RedisMonitor.fromClient(l)).count();
-            assertThat(inScripts).as("commands the scripts ran").isEqualTo(34);
+            assertThat(inScripts).as("commands the scripts ran").isEqualTo(37);
         }
     }
 

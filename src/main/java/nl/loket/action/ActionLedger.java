@@ -1,9 +1,12 @@
 package nl.loket.action;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import nl.loket.conversation.ConversationProperties;
+import nl.loket.conversation.LuaScript;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +22,8 @@ class ActionLedger {
     static final String SENDING = "sending";
     static final String OFFERED = "offered";
     static final String SENT = "sent";
+
+    private static final RedisScript<Long> REMEMBER = LuaScript.load("scripts/action-remember.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final Duration retention;
@@ -42,10 +47,10 @@ class ActionLedger {
         redis.opsForValue().set(key(conversationId, confirmation), outcome, retention);
     }
 
-    /** {@code offered} or {@code sent}: the action id. */
+    /** {@code offered} or {@code sent}: the action id; one script call, not an HSET and a PEXPIRE. */
     void remember(String conversationId, String what, String actionId) {
-        redis.opsForHash().put(memoryKey(conversationId), what, actionId);
-        redis.expire(memoryKey(conversationId), retention);
+        redis.execute(REMEMBER, List.of(memoryKey(conversationId)), what, actionId,
+                Long.toString(retention.toMillis()));
     }
 
     Optional<String> recall(String conversationId, String what) {

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import nl.loket.conversation.Conversation;
 import nl.loket.conversation.QuickReply;
 import nl.loket.dialogue.Reply;
+import nl.loket.faq.FaqMatch;
 import org.springframework.stereotype.Service;
 
 /**
@@ -32,12 +33,29 @@ public class Actions {
     }
 
     /**
+     * The one match of a customer message, against the actions' phrases and the FAQ's entries together:
+     * {@link #reply} decides on it whether the message asks for an action, and the FAQ tier answers from it
+     * unless an action {@link #ranks ranks} in it.
+     */
+    public FaqMatch match(String text, String lang) {
+        return catalog.match(said(text), lang);
+    }
+
+    /**
+     * Whether an action is among the match's candidates: then the FAQ's decision may depend on it (a close
+     * action phrase lowers an entry's lead), and the FAQ matches again without the actions, as it decides alone.
+     */
+    public boolean ranks(FaqMatch match) {
+        return match.candidates().stream().anyMatch(ActionCatalog::isAction);
+    }
+
+    /**
      * What the bot says when the message asks for an action: the form's first question when it is the title
      * an FAQ answer offered as a quick reply; the offer when it matches an action's phrases better than any
-     * FAQ entry; "sent already" for a second confirmation.
+     * FAQ entry ({@code match}, from {@link #match}); "sent already" for a second confirmation.
      */
-    public Optional<Reply> reply(Conversation conversation, String text) {
-        String said = text == null ? "" : text.strip();
+    public Optional<Reply> reply(Conversation conversation, String text, FaqMatch match) {
+        String said = said(text);
         String lang = conversation.lang();
         Optional<ActionDefinition> titled = catalog.all().stream().filter(a -> a.title().in(lang).equalsIgnoreCase(said))
                 .filter(client::available).findFirst();
@@ -49,7 +67,11 @@ public class Actions {
         if (again.isPresent()) {
             return again;
         }
-        return catalog.asked(said, lang).filter(client::available).map(action -> dialogue.offer(conversation, action));
+        return catalog.asked(match).filter(client::available).map(action -> dialogue.offer(conversation, action));
+    }
+
+    private static String said(String text) {
+        return text == null ? "" : text.strip();
     }
 
     /**

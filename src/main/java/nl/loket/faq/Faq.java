@@ -68,6 +68,14 @@ public class Faq {
         return index.get().entries();
     }
 
+    /**
+     * The synonym groups per language of the current version: an index that matches other texts
+     * together with these entries (the actions' phrases) needs them to rank the entries as this one does.
+     */
+    public Map<String, List<List<String>>> synonyms() {
+        return index.get().synonyms();
+    }
+
     public Optional<FaqEntry> byId(String id) {
         return index.get().byId(id);
     }

@@ -22,6 +22,7 @@ final class FaqIndex {
     private static final int MAX_CLARIFY = 3;
 
     private final List<FaqEntry> entries;
+    private final Map<String, List<List<String>>> synonyms;
     private final Map<String, FaqEntry> byId = new HashMap<>();
     private final Map<String, LanguageIndex> languages = new HashMap<>();
     private final FaqProperties properties;
@@ -29,6 +30,7 @@ final class FaqIndex {
     private FaqIndex(Collection<FaqEntry> entries, Map<String, List<List<String>>> synonyms,
             FaqProperties properties, Map<String, SemanticSource> semantic) {
         this.entries = List.copyOf(entries);
+        this.synonyms = Map.copyOf(synonyms);
         this.properties = properties;
         entries.forEach(e -> byId.putIfAbsent(e.id(), e));
         for (String lang : FaqFiles.LANGUAGES) {
@@ -64,6 +66,11 @@ final class FaqIndex {
 
     List<FaqEntry> entries() {
         return entries;
+    }
+
+    /** The synonym groups per language this version was built with. */
+    Map<String, List<List<String>>> synonyms() {
+        return synonyms;
     }
 
     Optional<FaqEntry> byId(String id) {

@@ -18,14 +18,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import nl.loket.conversation.LuaScript;
 import nl.loket.routing.LlmBudget;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /**
  * The gateway's abuse budgets. Those per client address and per conversation are Bucket4j buckets in
- * Redis, so they hold across nodes; a bucket's key expires once it would be full again. The frame
+ * Redis, so they hold across nodes; a bucket's key expires once it would be full again. The message
+ * budget, taken on every customer message, is the same token bucket as one script
+ * ({@code scripts/gateway-budget.lua}): one round trip instead of two. The frame
  * budget of one socket lives with the socket. Every refusal is counted in {@code loket.gateway.refused}.
  * The LLM's budgets are kept here too, for the router: a spent one skips the model, it refuses no frame.
  */
@@ -34,15 +40,22 @@ class RateLimits implements LlmBudget {
 
     private static final String PREFIX = "loket:gateway:";
 
+    private static final RedisScript<Long> BUCKET = LuaScript.load("scripts/gateway-budget.lua", Long.class);
+
     private final LettuceConnectionFactory redis;
+    private final StringRedisTemplate template;
+    private final Clock clock;
     private final GatewayProperties.Limits limits;
     private final TimeMeter time;
     private final MeterRegistry meters;
     private volatile Proxy proxy;
     private final ReentrantLock building = new ReentrantLock();
 
-    RateLimits(LettuceConnectionFactory redis, GatewayProperties properties, Clock clock, MeterRegistry meters) {
+    RateLimits(LettuceConnectionFactory redis, StringRedisTemplate template, GatewayProperties properties, Clock clock,
+            MeterRegistry meters) {
         this.redis = redis;
+        this.template = template;
+        this.clock = clock;
         this.limits = properties.limits();
         this.time = timeOf(clock);
         this.meters = meters;
@@ -71,13 +84,26 @@ class RateLimits implements LlmBudget {
         bucket(socketsKey(conversationId), limits.socketsPerConversation()).addTokens(1);
     }
 
+    /** Taken on every customer message: one script call, not Bucket4j's read and compare-and-set. */
     boolean messageAllowed(String conversationId) {
-        return take("messages-per-conversation", messagesKey(conversationId), limits.messagesPerConversation());
+        if (messageTokens(conversationId, 1)) {
+            return true;
+        }
+        refused("messages-per-conversation");
+        return false;
     }
 
     /** A message that turned out to be a resend stored nothing: it costs nothing. */
     void messageRefunded(String conversationId) {
-        bucket(messagesKey(conversationId), limits.messagesPerConversation()).addTokens(1);
+        messageTokens(conversationId, -1);
+    }
+
+    private boolean messageTokens(String conversationId, int cost) {
+        Budget budget = limits.messagesPerConversation();
+        Long taken = template.execute(BUCKET, List.of(messagesKey(conversationId) + ":" + Long.toHexString(budget.version())
+                + ":tokens"), Long.toString(budget.burst()), Long.toString(budget.tokens()),
+                Long.toString(budget.period().toMillis()), Long.toString(clock.millis()), Integer.toString(cost));
+        return taken != null && taken == 1;
     }
 
     @Override

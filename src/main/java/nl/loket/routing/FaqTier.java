@@ -37,8 +37,12 @@ class FaqTier {
     record Reply(ConversationEvent.BotMessage event, RouteOutcome outcome, Optional<String> handoverQueue) {
     }
 
-    Optional<Reply> reply(String lang, String question) {
-        FaqMatch match = faq.match(question, lang);
+    /**
+     * @param joint the message's one match ({@link Actions#match}): the FAQ's decision unless an action ranks
+     *     in it; then the FAQ matches the question alone, as it would without actions
+     */
+    Optional<Reply> reply(String lang, String question, FaqMatch joint) {
+        FaqMatch match = actions.ranks(joint) ? faq.match(question, lang) : joint;
         return switch (match.outcome()) {
             case ANSWER -> Optional.of(answer(match));
             case CLARIFY -> Optional.of(clarify(lang, match));

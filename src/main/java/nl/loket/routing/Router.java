@@ -19,6 +19,7 @@ import nl.loket.dialogue.DialoguePhase;
 import nl.loket.dialogue.DialogueStep;
 import nl.loket.dialogue.Dialogues;
 import nl.loket.dialogue.Reply;
+import nl.loket.faq.FaqMatch;
 import nl.loket.handover.Handover;
 import nl.loket.llm.LlmOutcome;
 import nl.loket.llm.LlmRequest;
@@ -153,12 +154,13 @@ public class Router {
         if (reason.isPresent()) {
             return startHandover(conversation, reason.get(), recalled.topic());
         }
-        Optional<Reply> action = actions.reply(conversation, message.text());
+        FaqMatch match = actions.match(message.text(), conversation.lang()); // the one match, for both decisions
+        Optional<Reply> action = actions.reply(conversation, message.text(), match);
         if (action.isPresent()) {
             say(conversation, action.get(), Map.of("dialogue", "action"));
             return new RouteOutcome.DialogueContinued("action");
         }
-        Optional<FaqTier.Reply> fromFaq = faq.reply(conversation.lang(), message.text());
+        Optional<FaqTier.Reply> fromFaq = faq.reply(conversation.lang(), message.text(), match);
         if (fromFaq.isPresent()) {
             var reply = fromFaq.get();
             if (!append(conversation, reply.event())) {

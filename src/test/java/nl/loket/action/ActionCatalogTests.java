@@ -37,11 +37,11 @@ class ActionCatalogTests {
         copyShipped(dir);
         var catalog = catalog(dir, Watchers.manual());
 
-        assertThat(catalog.asked("ik wil mijn meterstand doorgeven", "nl")).map(ActionDefinition::id)
+        assertThat(catalog.asked(catalog.match("ik wil mijn meterstand doorgeven", "nl"))).map(ActionDefinition::id)
                 .contains("meterstand-doorgeven");
-        assertThat(catalog.asked("I'd like to change my monthly instalment", "en")).map(ActionDefinition::id)
+        assertThat(catalog.asked(catalog.match("I'd like to change my monthly instalment", "en"))).map(ActionDefinition::id)
                 .contains("termijnbedrag-aanpassen");
-        assertThat(catalog.asked("wat kost stroom bij jullie", "nl")).isEmpty();
+        assertThat(catalog.asked(catalog.match("wat kost stroom bij jullie", "nl"))).isEmpty();
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** The shared budgets against a real Redis, as a node meets them right after it started. */
 class RateLimitsTests {
@@ -32,7 +33,7 @@ class RateLimitsTests {
         try {
             var properties = new Binder(new MapConfigurationPropertySource()).bindOrCreate("loket.gateway",
                     GatewayProperties.class);
-            var limits = new RateLimits(factory, properties, new TestClock(TestClock.MONDAY_10),
+            var limits = new RateLimits(factory, template(factory), properties, new TestClock(TestClock.MONDAY_10),
                     new SimpleMeterRegistry());
             int before = clients(factory);
             int threads = 32;
@@ -52,6 +53,50 @@ class RateLimitsTests {
         } finally {
             factory.destroy();
         }
+    }
+
+    /**
+     * The message budget is one script call (docs/benchmarks.md, "Message path"), shared by the nodes: the
+     * burst at once, then the refill at its pace; a refund gives one back.
+     */
+    @Test
+    void theMessageBudgetHoldsAcrossNodesRefillsAndTakesRefunds() {
+        var factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", TestRedis.start()));
+        factory.afterPropertiesSet();
+        factory.start();
+        try {
+            var properties = new Binder(new MapConfigurationPropertySource(
+                    java.util.Map.of("loket.gateway.limits.messages-per-conversation", "3, 2/1m")))
+                    .bindOrCreate("loket.gateway", GatewayProperties.class);
+            var clock = new TestClock(TestClock.MONDAY_10);
+            var meters = new SimpleMeterRegistry();
+            var one = new RateLimits(factory, template(factory), properties, clock, meters);
+            var other = new RateLimits(factory, template(factory), properties, clock, meters);
+            String conversation = "budget-" + System.nanoTime();
+
+            assertThat(List.of(one.messageAllowed(conversation), other.messageAllowed(conversation),
+                    one.messageAllowed(conversation))).containsOnly(true);
+            assertThat(other.messageAllowed(conversation)).as("the burst is spent on both nodes").isFalse();
+            one.messageRefunded(conversation);
+            assertThat(other.messageAllowed(conversation)).as("a refund gives one back").isTrue();
+            assertThat(one.messageAllowed(conversation)).isFalse();
+            clock.advance(java.time.Duration.ofSeconds(30)); // 2 per minute: one token in 30 s
+            assertThat(one.messageAllowed(conversation)).isTrue();
+            assertThat(other.messageAllowed(conversation)).isFalse();
+            clock.advance(java.time.Duration.ofHours(1)); // refilled up to the burst, not beyond
+            assertThat(IntStream.range(0, 4).mapToObj(i -> one.messageAllowed(conversation)).toList())
+                    .containsExactly(true, true, true, false);
+            assertThat(meters.counter("loket.gateway.refused", "limit", "messages-per-conversation").count())
+                    .isEqualTo(4);
+        } finally {
+            factory.destroy();
+        }
+    }
+
+    private static StringRedisTemplate template(LettuceConnectionFactory factory) {
+        var template = new StringRedisTemplate(factory);
+        template.afterPropertiesSet();
+        return template;
     }
 
     private static int clients(LettuceConnectionFactory factory) {
