@@ -8,7 +8,7 @@
 # answer, and the seqs lost or doubled over both sockets (the driver checks every seq).
 # Needs: a JDK >= 21 (the wrapper finds one), redis-server (apt-get install -y redis-server), curl.
 # Knobs (environment): SOCKETS=10000 DEADLINE=30 CONNECTING=1000 SERVER_CPU=0 DRIVER_CPU=1 PORT=18091
-#   REDIS_PORT=16391 JVM_FLAGS="-Xms1g -Xmx3g -XX:+UseG1GC" JAR=path SKIP_BUILD=1 (reuse target/*.jar)
+#   TRACE=1 (every frame of the first customer on stderr) REDIS_PORT=16391 JVM_FLAGS="-Xms1g -Xmx3g -XX:+UseG1GC" JAR=path SKIP_BUILD=1 (reuse target/*.jar)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -61,6 +61,6 @@ done
 echo -e "sockets\tresumed in ${DEADLINE}s\twelcomed in ${DEADLINE}s\twelcome p50 ms\tp99\tmax\tresumed p50 ms\tp99\tmax\tlast resumed ms\tlost\tdoubled\terrors" \
   | tee "$OUT/results.tsv"
 taskset -c "$DRIVER_CPU" "$JAVA_HOME/bin/java" -Xmx2g -cp "$OUT/driver" nl.loket.load.StormDriver \
-  url="ws://127.0.0.1:$PORT/ws/chat" sockets="$SOCKETS" deadline="$DEADLINE" connecting="$CONNECTING" \
+  url="ws://127.0.0.1:$PORT/ws/chat" sockets="$SOCKETS" deadline="$DEADLINE" connecting="$CONNECTING" trace="${TRACE:-0}" \
   2> >(tee "$OUT/driver.log" >&2) | tee -a "$OUT/results.tsv"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); Redis $REDIS_VERSION; raw results and logs: $OUT" >&2

@@ -38,6 +38,9 @@ public final class StormDriver {
     private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
     private static final Pattern FIELD = Pattern.compile("\"(conversationId|token)\":\"([^\"]+)\"");
 
+    /** {@code trace=1}: every frame of customer 0 on stderr. */
+    private static boolean TRACE;
+
     private final String url;
     private final int deadlineSeconds;
     private final Semaphore connecting;
@@ -56,6 +59,7 @@ public final class StormDriver {
             values.put(arg.substring(0, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
         String url = values.getOrDefault("url", "ws://127.0.0.1:18090/ws/chat");
+        TRACE = values.getOrDefault("trace", "0").equals("1");
         String host = URI.create(url).getHost();
         if (!host.equals("localhost") && !host.startsWith("127.")) {
             throw new IllegalArgumentException("load runs only against loopback, not " + url);
@@ -245,6 +249,9 @@ public final class StormDriver {
         }
 
         private synchronized void received(String text) {
+            if (id == 0 && TRACE) {
+                log("customer 0 got %s", text.length() > 200 ? text.substring(0, 200) + "..." : text);
+            }
             if (text.startsWith("{\"type\":\"welcome\"")) {
                 Matcher m = FIELD.matcher(text);
                 while (m.find()) {
