@@ -2,9 +2,10 @@
 -- conversation at the same moment still get seq 1, 2, 3 ... with no gaps and no duplicates. A status
 -- change moves the holder (queue, agent) in the same step: there is no moment in which a chat is
 -- AGENT and held by nobody, and none in which it waits for one agent but anyone may take it.
--- KEYS: 1 meta hash, 2 log stream, 3 clientMsgId -> seq hash, 4 feedback hash, 5 routing hash
+-- KEYS: 1 meta hash, 2 log stream, 3 clientMsgId -> seq hash, 4 feedback hash, 5 routing hash,
+--       6 view registry (conversation-views.lua: the nodes to publish to; its TTL is its own)
 -- ARGV: 1 event JSON, 2 clientMsgId or '', 3 allowed statuses as ',BOT,QUEUED,' or '' for any,
---       4 idle retention in ms, 5 fan-out channel, 6 conversation id, 7 new status or '',
+--       4 idle retention in ms, 5 the node channels' prefix, 6 conversation id, 7 new status or '',
 --       8 new holder's queue or '', 9 new holder's agent (for QUEUED: the one agent it is meant for) or '',
 --       10 now in epoch ms (the app's clock), 11 the agent whose chat it must be now or '' for anyone
 --       (held by them; while QUEUED: meant for them or for nobody in particular),
@@ -49,6 +50,7 @@ if (ARGV[13] or '') ~= '' then
 end
 if (ARGV[15] or '') ~= '' then redis.call('HDEL', KEYS[5], ARGV[15]) end
 redis.call('HSET', KEYS[1], 'lastActivity', at)
-for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
-redis.call('PUBLISH', ARGV[5], ARGV[6] .. ' e ' .. seq .. ' ' .. at .. ' ' .. ARGV[1])
+for i = 1, 5 do redis.call('PEXPIRE', KEYS[i], ARGV[4]) end
+local message = ARGV[6] .. ' e ' .. seq .. ' ' .. at .. ' ' .. ARGV[1]
+for _, node in ipairs(redis.call('ZRANGE', KEYS[6], 0, -1)) do redis.call('PUBLISH', ARGV[5] .. node, message) end
 return {1, seq, at}

@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param replicas how many Redis replicas must have an event before it counts as stored (Redis {@code WAIT});
  *     0: the primary's reply is enough
  * @param replicaTimeout how long to wait for them; past it the append is refused as not stored
+ * @param viewTtl how long a node's registration as holding a live view of a conversation lasts; the node
+ *     renews it every third of that while it holds the view, and a node that stopped is sent its events
+ *     that long at most
  */
 @Validated
 @ConfigurationProperties("loket.conversation")
@@ -27,5 +30,6 @@ public record ConversationProperties(
         @NotNull @DefaultValue("15s") Duration routingLease,
         @NotNull @DefaultValue("3s") Duration routingSweep,
         @Min(0) @DefaultValue("0") int replicas,
-        @NotNull @DefaultValue("1s") Duration replicaTimeout) {
+        @NotNull @DefaultValue("1s") Duration replicaTimeout,
+        @NotNull @DefaultValue("60s") Duration viewTtl) {
 }

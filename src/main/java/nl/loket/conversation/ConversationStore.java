@@ -3,6 +3,7 @@ package nl.loket.conversation;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +34,10 @@ class ConversationStore {
             LuaScript.load("scripts/conversation-read.lua", List.class);
     private static final RedisScript<Long> TOUCH =
             LuaScript.load("scripts/conversation-touch.lua", Long.class);
+    private static final RedisScript<Long> VIEWS =
+            LuaScript.load("scripts/conversation-views.lua", Long.class);
+    private static final RedisScript<Long> SIGNAL =
+            LuaScript.load("scripts/conversation-signal.lua", Long.class);
 
     private final StringRedisTemplate redis;
     private final EventJson json;
@@ -130,9 +135,9 @@ class ConversationStore {
             Instant now, RoutingLeases.RouteNote route) {
         var keys = ConversationKeys.of(id);
         String data = json.write(event);
-        List<?> reply = redis.execute(APPEND, keys.all(), data, nullToEmpty(EventJson.clientMsgId(event)),
+        List<?> reply = redis.execute(APPEND, keys.forAppend(), data, nullToEmpty(EventJson.clientMsgId(event)),
                 allowedStatuses,
-                Long.toString(properties.retention().toMillis()), ConversationKeys.FANOUT_CHANNEL, id,
+                Long.toString(properties.retention().toMillis()), ConversationKeys.NODE_CHANNEL_PREFIX, id,
                 holder == null ? "" : holder.status().name(), holder == null ? "" : holder.queueName(),
                 holder == null ? "" : holder.agentField(), Long.toString(now.toEpochMilli()),
                 nullToEmpty(heldBy), Integer.toString(properties.maxEvents()),
@@ -233,15 +238,31 @@ class ConversationStore {
     }
 
     void publishTyping(String id, Author author) {
-        redis.convertAndSend(ConversationKeys.FANOUT_CHANNEL, id + " t " + author.name());
+        signal(id, id + " t " + author.name());
     }
 
     void publishDelta(String id, long replyTo, String text) {
-        redis.convertAndSend(ConversationKeys.FANOUT_CHANNEL, id + " d " + replyTo + " " + text);
+        signal(id, id + " d " + replyTo + " " + text);
     }
 
     void publishDiscard(String id, long replyTo) {
-        redis.convertAndSend(ConversationKeys.FANOUT_CHANNEL, id + " x " + replyTo);
+        signal(id, id + " x " + replyTo);
+    }
+
+    /** To the nodes that hold a view of the conversation, like its events: one script call, as one PUBLISH was. */
+    private void signal(String id, String message) {
+        redis.execute(SIGNAL, List.of(ConversationKeys.of(id).views()), ConversationKeys.NODE_CHANNEL_PREFIX, message);
+    }
+
+    /**
+     * Registers {@code node} as holding a live view of the conversation for {@code ttl}; true when it
+     * was not registered before (new, or its registration lapsed: what was appended meanwhile was not
+     * published to it).
+     */
+    boolean registerView(String id, String node, Duration ttl) {
+        Long added = redis.execute(VIEWS, List.of(ConversationKeys.of(id).views()), node,
+                Long.toString(ttl.toMillis()));
+        return added != null && added == 1L;
     }
 
     OptionalLong storedSeq(String id, String clientMsgId) {

@@ -1,9 +1,12 @@
 package nl.loket.conversation;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
@@ -12,45 +15,96 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.Message;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.SubscriptionListener;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * Delivers every appended event to the local subscribers of its conversation, whichever node
- * appended it. Every node listens on one channel, subscribed once at start-up, so there is no
- * window in which a new subscriber's channel is not yet live; the log fills any gap, also the
- * one a dropped pub/sub connection leaves: on every (re)subscription each live view catches up.
+ * appended it. Each node listens on a channel of its own, subscribed once at start-up, and
+ * registers in the conversation's view registry (in its own slot) while it holds a view; the
+ * append script publishes to the registered nodes only, so what a node receives grows with the
+ * views it holds, not with the number of nodes. A view registers before its catch-up, so nothing
+ * slips between; the log fills any other gap: on every (re)subscription each live view catches up,
+ * and so do the views of a conversation whose registration had lapsed when it is renewed.
  */
 @Component
-class EventFanout implements MessageListener, SubscriptionListener {
+class EventFanout implements MessageListener, SubscriptionListener, SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(EventFanout.class);
     /** Events, deltas and typing signals one view may have waiting before it counts as fallen behind. */
     private static final int MAX_WAITING = 500;
 
     private final ConversationStore store;
+    private final ConversationProperties properties;
+    /** This node in the view registries; its channel is {@link ConversationKeys#NODE_CHANNEL_PREFIX} and this. */
+    private final String node;
     private final Map<String, Set<LiveSubscription>> local = new ConcurrentHashMap<>();
     private final Executor lanes = Executors.newVirtualThreadPerTaskExecutor();
+    private final Counter heldReceived;
+    private final Counter unheldReceived;
 
-    EventFanout(ConversationStore store, RedisMessageListenerContainer container) {
+    EventFanout(ConversationStore store, ConversationProperties properties, RedisMessageListenerContainer container,
+            Environment environment, MeterRegistry meters) {
         this.store = store;
-        container.addMessageListener(this, new ChannelTopic(ConversationKeys.FANOUT_CHANNEL));
+        this.properties = properties;
+        this.node = environment.getProperty("spring.application.name", "loket") + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        this.heldReceived = received(meters, "true");
+        this.unheldReceived = received(meters, "false");
+        container.addMessageListener(this, new ChannelTopic(ConversationKeys.NODE_CHANNEL_PREFIX + node));
+    }
+
+    private static Counter received(MeterRegistry meters, String held) {
+        return Counter.builder("loket.conversation.fanout.received").tag("held", held)
+                .description("Fan-out messages (events, deltas, typing) this node received, for a conversation "
+                        + "it held a live view of or not (one it stopped holding, until its registration lapses)")
+                .register(meters);
     }
 
     Subscription subscribe(String conversationId, long afterSeq, ConversationListener listener) {
         var subscription = new LiveSubscription(conversationId, afterSeq, listener);
         local.computeIfAbsent(conversationId, id -> ConcurrentHashMap.newKeySet()).add(subscription);
         try {
+            // held here, then registered, then caught up: what is appended after the catch-up's read is published here
+            store.registerView(conversationId, node, properties.viewTtl());
             subscription.catchUp(Long.MAX_VALUE);
         } catch (RuntimeException e) {
-            subscription.close(); // registered before the catch-up so nothing slips between; never leave it behind
+            subscription.close(); // never leave a view behind that its socket does not know of
             throw e;
         }
         return subscription;
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::renew, properties.viewTtl().dividedBy(3));
+    }
+
+    /**
+     * Renews this node's registration for every conversation it holds a view of. Where it had lapsed
+     * (renewals failed while Redis was away, or the registry was lost), what was appended meanwhile
+     * was published to other nodes only: those views catch up from the log. A node does not
+     * unregister when its last view of a conversation closes (a new view may be registering at that
+     * moment); the registration lapses after {@code loket.conversation.view-ttl}.
+     */
+    void renew() {
+        try {
+            for (var held : local.entrySet()) {
+                if (store.registerView(held.getKey(), node, properties.viewTtl())) {
+                    held.getValue().forEach(LiveSubscription::resync);
+                }
+            }
+        } catch (DataAccessException e) {
+            log.debug("view registrations not renewed (Redis unavailable): {}", e.toString());
+        }
     }
 
     int localSubscriptions() {
@@ -63,7 +117,8 @@ class EventFanout implements MessageListener, SubscriptionListener {
      */
     @Override
     public void onChannelSubscribed(byte[] channel, long count) {
-        local.values().forEach(subscriptions -> subscriptions.forEach(s -> s.enqueue(() -> s.catchUp(Long.MAX_VALUE))));
+        local.values().forEach(subscriptions -> subscriptions.forEach(LiveSubscription::resync));
+        lanes.execute(this::renew); // a Redis that restarted empty has lost the registrations too
     }
 
     @Override
@@ -72,8 +127,10 @@ class EventFanout implements MessageListener, SubscriptionListener {
         int idEnd = body.indexOf(' ');
         Set<LiveSubscription> subscribers = idEnd < 0 ? null : local.get(body.substring(0, idEnd));
         if (subscribers == null || subscribers.isEmpty()) {
+            unheldReceived.increment();
             return;
         }
+        heldReceived.increment();
         try {
             String[] parts = body.substring(idEnd + 1).split(" ", 4);
             switch (parts[0]) {
@@ -153,6 +210,11 @@ class EventFanout implements MessageListener, SubscriptionListener {
                 }
                 draining.set(false);
             } while (!pending.isEmpty() && draining.compareAndSet(false, true));
+        }
+
+        /** Reads from the log what this view may have missed. */
+        void resync() {
+            enqueue(() -> catchUp(Long.MAX_VALUE));
         }
 
         synchronized void offer(ConversationEvent event) {

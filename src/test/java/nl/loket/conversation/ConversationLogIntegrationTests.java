@@ -128,7 +128,7 @@ class ConversationLogIntegrationTests extends LoketIntegrationTest {
 
         for (List<String> holder : List.of(List.of("AGENT", "algemeen", ""), List.of("QUEUED", "", ""),
                 List.of("QUEUED", "", "anna"), List.of("AGENT", "", ""), List.of("BOT", "algemeen", ""), List.of("CLOSED", "", "anna"))) {
-            List<?> reply = redis.execute(script, keys.all(), event, "", "", "60000", ConversationKeys.FANOUT_CHANNEL,
+            List<?> reply = redis.execute(script, keys.forAppend(), event, "", "", "60000", ConversationKeys.NODE_CHANNEL_PREFIX,
                     id, holder.get(0), holder.get(1), holder.get(2), "1", "");
             assertThat(reply.getFirst()).as("%s", holder).isEqualTo(-3L);
         }

@@ -21,13 +21,15 @@ final class FaultNodes {
      * A fixed FAQ (which questions the bot answers must not move with the sample content), a short
      * Redis timeout (a node must notice Redis is gone in seconds, not Lettuce's minute), and a
      * sweep for abandoned routing several times a second, and a lease of a few seconds (it runs on
-     * Redis's clock, so a node's test clock neither shortens nor stretches it).
+     * Redis's clock, so a node's test clock neither shortens nor stretches it), and view registrations
+     * renewed every second (a lapsed one is found that soon).
      */
     static List<String> properties(FaultRedis redis, String... extra) {
         List<String> properties = new ArrayList<>(redis.properties());
         properties.addAll(List.of("loket.faq.dir=src/test/resources/faq-fixture", "loket.console.heartbeat=1s",
                 "loket.handover.presence-ttl=5s", "spring.data.redis.timeout=2s",
-                "loket.conversation.routing-lease=4s", "loket.conversation.routing-sweep=200ms"));
+                "loket.conversation.routing-lease=4s", "loket.conversation.routing-sweep=200ms",
+                "loket.conversation.view-ttl=3s"));
         properties.addAll(List.of(extra));
         return properties;
     }
