@@ -40,46 +40,25 @@ mkdir -p "$OUT"
 RESULTS="$OUT/results.tsv"
 : >"$RESULTS"
 
-command -v redis-server >/dev/null || { echo "needs redis-server: apt-get install -y redis-server" >&2; exit 1; }
-ulimit -n "$(ulimit -Hn)"
-JAVA_HOME="$(./mvnw -v | sed -n 's/.*runtime: //p')"
-export JAVA_HOME
-JAR=${JAR:-$ROOT/target/loket-0.1.0-SNAPSHOT.jar}
-if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
-  ./mvnw -q -B -DskipTests package
-fi
+# shellcheck source=load/common.sh
+. "$ROOT/load/common.sh"
+prepare_run
 "$JAVA_HOME/bin/javac" -d "$OUT/driver" load/src/test/java/nl/loket/load/SocketDriver.java
 
 REDIS_PID="" APP_PID="" BEFORE_PID="" BEFORE_REDIS_PID=""
-# shellcheck source=load/common.sh
-. "$ROOT/load/common.sh"
 cleanup() { stop_pids $BEFORE_PID $BEFORE_REDIS_PID $APP_PID $REDIS_PID; }
 trap cleanup EXIT INT TERM
 start_redis
 
-# Starts a Loket from jar $1 on port $2 against the Redis on port $3; sets STARTED_PID. The budgets are for
-# real customers: one driver address opens every socket and sends far more than a person (the older
-# builds' names for them are set too: an unknown property is ignored).
-start_loket() {
-  SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT=$3 \
-    taskset -c "$SERVER_CPU" "$JAVA_HOME/bin/java" $JVM_FLAGS -jar "$1" \
-    --server.port="$2" --server.address=127.0.0.1 --server.tomcat.max-connections=20000 \
-    --loket.bench.echo-endpoint=true --spring.profiles.active=demo \
-    --loket.gateway.limits.frames-per-socket="100000, 100000/1s" --loket.gateway.limits.sockets-per-address="20000, 20000/1s" \
-    --loket.gateway.limits.conversations-per-address="20000, 20000/1s" \
-    --loket.gateway.limits.messages-per-conversation="100000, 100000/1s" \
-    --loket.gateway.max-frames-per-second=100000 >"$OUT/loket-$2.log" 2>&1 &
-  STARTED_PID=$!
-  for _ in $(seq 1 600); do # 5 min: a loaded shared machine has taken more than 2
-    curl -sf "http://127.0.0.1:$2/actuator/health" >/dev/null 2>&1 && return 0
-    kill -0 "$STARTED_PID" 2>/dev/null || { echo "Loket ($1) did not start; see $OUT/loket-$2.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "Loket ($1) did not answer its health check in 300 s; see $OUT/loket-$2.log" >&2
-  exit 1
-}
+# The budgets are for real customers: one driver address opens every socket and sends far more than a
+# person (the older builds' names for them are set too: an unknown property is ignored).
+LOKET_ARGS=(--loket.bench.echo-endpoint=true
+  --loket.gateway.limits.frames-per-socket="100000, 100000/1s" --loket.gateway.limits.sockets-per-address="20000, 20000/1s"
+  --loket.gateway.limits.conversations-per-address="20000, 20000/1s"
+  --loket.gateway.limits.messages-per-conversation="100000, 100000/1s"
+  --loket.gateway.max-frames-per-second=100000)
 
-start_loket "$JAR" "$PORT" "$REDIS_PORT"
+start_loket "$JAR" "$PORT" "$REDIS_PORT" "${LOKET_ARGS[@]}"
 APP_PID=$STARTED_PID
 
 ticks() { awk '{ sub(/.*\) /, ""); split($0, f, " "); total += f[12] + f[13] } END { print total }' "/proc/$1/stat"; }
@@ -98,7 +77,7 @@ for run in $(seq 1 "$RUNS"); do
         path=/ws/chat mode=chat port=$((PORT + 1)) redis=$((REDIS_PORT + 1))
         REDIS_PORT=$redis start_redis
         BEFORE_REDIS_PID=$REDIS_PID REDIS_PID=${pids#*,}
-        start_loket "$LOKET_BEFORE_JAR" "$port" "$redis"
+        start_loket "$LOKET_BEFORE_JAR" "$port" "$redis" "${LOKET_ARGS[@]}"
         BEFORE_PID=$STARTED_PID
         pids="$BEFORE_PID,$BEFORE_REDIS_PID" ;;
       *) echo "unknown target $target" >&2; exit 1 ;;

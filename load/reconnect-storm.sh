@@ -24,39 +24,24 @@ JVM_FLAGS=${JVM_FLAGS:--Xms1g -Xmx3g -XX:+UseG1GC}
 OUT="$ROOT/load/target/reconnect-storm-$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 
-command -v redis-server >/dev/null || { echo "needs redis-server: apt-get install -y redis-server" >&2; exit 1; }
-ulimit -n "$(ulimit -Hn)"
-JAVA_HOME="$(./mvnw -v | sed -n 's/.*runtime: //p')"
-export JAVA_HOME
-JAR=${JAR:-$ROOT/target/loket-0.1.0-SNAPSHOT.jar}
-if [ -z "${SKIP_BUILD:-}" ] || [ ! -f "$JAR" ]; then
-  ./mvnw -q -B -DskipTests package
-fi
+# shellcheck source=load/common.sh
+. "$ROOT/load/common.sh"
+prepare_run
 "$JAVA_HOME/bin/javac" -d "$OUT/driver" load/src/test/java/nl/loket/load/SocketDriver.java \
   load/src/test/java/nl/loket/load/StormDriver.java
 
 REDIS_PID="" APP_PID=""
-# shellcheck source=load/common.sh
-. "$ROOT/load/common.sh"
 cleanup() { stop_pids $APP_PID $REDIS_PID; }
 trap cleanup EXIT INT TERM
 start_redis
 
 # the budgets are for real customers: one driver address opens every socket, twice per conversation
-SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT=$REDIS_PORT \
-  taskset -c "$SERVER_CPU" "$JAVA_HOME/bin/java" $JVM_FLAGS -jar "$JAR" \
-  --server.port="$PORT" --server.address=127.0.0.1 --server.tomcat.max-connections=20000 \
-  --server.tomcat.accept-count=2000 --spring.profiles.active=demo \
+start_loket "$JAR" "$PORT" "$REDIS_PORT" --server.tomcat.accept-count=2000 \
   --loket.gateway.limits.frames-per-socket="100000, 100000/1s" --loket.gateway.limits.sockets-per-address="40000, 40000/1s" \
   --loket.gateway.limits.conversations-per-address="40000, 40000/1s" \
   --loket.gateway.limits.sockets-per-conversation="10, 100/1s" \
-  --loket.gateway.limits.messages-per-conversation="100000, 100000/1s" >"$OUT/loket.log" 2>&1 &
-APP_PID=$!
-for _ in $(seq 1 240); do
-  curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-  kill -0 "$APP_PID" 2>/dev/null || { echo "Loket did not start; see $OUT/loket.log" >&2; exit 1; }
-  sleep 0.5
-done
+  --loket.gateway.limits.messages-per-conversation="100000, 100000/1s"
+APP_PID=$STARTED_PID
 
 echo -e "sockets\tresumed in ${DEADLINE}s\twelcomed in ${DEADLINE}s\twelcome p50 ms\tp99\tmax\tresumed p50 ms\tp99\tmax\tlast resumed ms\tlost\tdoubled\terrors" \
   | tee "$OUT/results.tsv"
