@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import nl.loket.conversation.ConversationProperties;
+import nl.loket.conversation.Conversations;
 import nl.loket.conversation.LuaScript;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -34,7 +35,7 @@ class ActionLedger {
     }
 
     static String key(String conversationId, String confirmation) {
-        return "loket:action:{c:" + conversationId + "}:sent:" + confirmation;
+        return Conversations.moduleKey("action", conversationId, ":sent:" + confirmation);
     }
 
     /** True for the one caller that may send this confirmation. */
@@ -58,6 +59,6 @@ class ActionLedger {
     }
 
     private static String memoryKey(String conversationId) {
-        return "loket:action:{c:" + conversationId + "}";
+        return Conversations.moduleKey("action", conversationId, "");
     }
 }

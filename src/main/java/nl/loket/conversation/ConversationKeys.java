@@ -13,9 +13,13 @@ record ConversationKeys(String meta, String log, String clientMsgIds, String fee
     static final String NODE_CHANNEL_PREFIX = "loket:conversation:events:";
 
     static ConversationKeys of(String conversationId) {
-        String prefix = "loket:conversation:{c:" + conversationId + "}:";
+        String prefix = tagged("conversation", conversationId) + ":";
         return new ConversationKeys(prefix + "meta", prefix + "log", prefix + "msgids", prefix + "feedback",
                 prefix + "routing", prefix + "views");
+    }
+
+    static String tagged(String module, String conversationId) {
+        return "loket:" + module + ":{c:" + conversationId + "}";
     }
 
     List<String> all() {

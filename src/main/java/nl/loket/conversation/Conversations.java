@@ -55,6 +55,15 @@ public class Conversations {
         return ConversationKeys.of(conversationId).meta();
     }
 
+    /**
+     * The key a module keeps for one conversation, {@code loket:<module>:{c:<id>}} and then {@code suffix}:
+     * in the conversation's cluster slot (one script may use it with the conversation's own keys), and
+     * found by erasure and access, which look for every key with the conversation's hash tag.
+     */
+    public static String moduleKey(String module, String conversationId, String suffix) {
+        return ConversationKeys.tagged(module, conversationId) + suffix;
+    }
+
     public StartedConversation start(String lang, String page, String customerJson) {
         String token = Tokens.newToken();
         var conversation = new Conversation(UUID.randomUUID().toString(), ConversationStatus.BOT, lang, page,

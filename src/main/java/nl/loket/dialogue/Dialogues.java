@@ -3,6 +3,7 @@ package nl.loket.dialogue;
 import java.util.Map;
 import java.util.Optional;
 import nl.loket.conversation.ConversationProperties;
+import nl.loket.conversation.Conversations;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +30,7 @@ public class Dialogues {
 
     /** The key the phase lives under; read it with {@code Conversations.findWith}. */
     public static String key(String conversationId) {
-        return "loket:dialogue:{c:" + conversationId + "}";
+        return Conversations.moduleKey("dialogue", conversationId, "");
     }
 
     /** The running dialogue's phase in a hash read from {@link #key}, if one runs. */

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import nl.loket.conversation.Conversations;
 import nl.loket.conversation.LuaScript;
 import nl.loket.routing.LlmBudget;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -219,14 +220,14 @@ class RateLimits implements LlmBudget {
     }
 
     private static String socketsKey(String conversationId) {
-        return PREFIX + "{c:" + conversationId + "}:sockets";
+        return Conversations.moduleKey("gateway", conversationId, ":sockets");
     }
 
     private static String llmKey(String conversationId) {
-        return PREFIX + "{c:" + conversationId + "}:llm";
+        return Conversations.moduleKey("gateway", conversationId, ":llm");
     }
 
     private static String messagesKey(String conversationId) {
-        return PREFIX + "{c:" + conversationId + "}:messages";
+        return Conversations.moduleKey("gateway", conversationId, ":messages");
     }
 }

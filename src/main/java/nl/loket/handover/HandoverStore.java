@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import nl.loket.conversation.ConversationProperties;
+import nl.loket.conversation.Conversations;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations;
@@ -38,15 +39,15 @@ class HandoverStore {
     }
 
     private static String stateKey(String id) {
-        return PREFIX + "{c:" + id + "}:state";
+        return Conversations.moduleKey("handover", id, ":state");
     }
 
     private static String detailsKey(String id) {
-        return PREFIX + "{c:" + id + "}:details";
+        return Conversations.moduleKey("handover", id, ":details");
     }
 
     private static String packetKey(String id) {
-        return PREFIX + "{c:" + id + "}:packet";
+        return Conversations.moduleKey("handover", id, ":packet");
     }
 
     private static String waiting(String queue) {

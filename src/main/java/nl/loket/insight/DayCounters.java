@@ -65,7 +65,7 @@ class DayCounters {
     }
 
     static String shareKey(String conversationId) {
-        return "loket:insight:{c:" + conversationId + "}:counted";
+        return Conversations.moduleKey("insight", conversationId, ":counted");
     }
 
     /**

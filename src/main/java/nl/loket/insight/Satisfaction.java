@@ -65,7 +65,7 @@ public class Satisfaction {
     }
 
     static String key(String conversationId) {
-        return "loket:insight:{c:" + conversationId + "}:csat";
+        return Conversations.moduleKey("insight", conversationId, ":csat");
     }
 
     /** Records the answer to the question; {@code comment} may be null. */

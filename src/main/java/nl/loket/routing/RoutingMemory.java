@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import nl.loket.conversation.ConversationProperties;
+import nl.loket.conversation.Conversations;
 import nl.loket.conversation.LuaScript;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -36,7 +37,7 @@ class RoutingMemory {
     }
 
     static String key(String conversationId) {
-        return "loket:routing:{c:" + conversationId + "}";
+        return Conversations.moduleKey("routing", conversationId, "");
     }
 
     /** The memory as read from {@link #key}. */
