@@ -60,7 +60,7 @@ class DayCounters {
         return "loket:insight:day:" + day;
     }
 
-    private static byte[] bytes(String s) {
+    static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 

@@ -45,9 +45,10 @@ import org.springframework.stereotype.Service;
  * Computes the insights page from what the conversations recorded (their logs and CSAT), so the figures
  * cannot drift from what happened. The value figures and the weekly trend come from per-day counters
  * ({@link DayCounters}) that outlive the conversations: each conversation's share of them is derived from
- * its log by the same {@link Facts} the rest of the page counts, recomputed shortly after each of its events.
- * What to fix next (topics, unanswered questions, unhelpful answers, handover reasons, hits) reads every
- * conversation of the store once per request, so it reaches back only as far as the retention.
+ * its log by the same {@link Facts}, recomputed shortly after each of its events. What to fix next comes from
+ * the same counters (topics, unhelpful answers, handover reasons, hits: counts of closed sets) and, for the
+ * questions without a confident answer, from {@link UnansweredQuestions} (redacted texts and their vectors,
+ * kept as long as the conversation): a page request reads no conversation and scans nothing.
  */
 @Service
 public class Insights implements SmartLifecycle {
@@ -67,6 +68,7 @@ public class Insights implements SmartLifecycle {
     private final Actions actions;
     private final InsightProperties properties;
     private final DayCounters counters;
+    private final UnansweredQuestions questions;
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> schedule;
     private final ScheduledExecutorService recounts = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -76,7 +78,7 @@ public class Insights implements SmartLifecycle {
     });
 
     Insights(Conversations conversations, Satisfaction satisfaction, Faq faq, Redaction redaction, Actions actions,
-            InsightProperties properties, DayCounters counters) {
+            InsightProperties properties, DayCounters counters, UnansweredQuestions questions) {
         this.conversations = conversations;
         this.satisfaction = satisfaction;
         this.faq = faq;
@@ -84,6 +86,7 @@ public class Insights implements SmartLifecycle {
         this.actions = actions;
         this.properties = properties;
         this.counters = counters;
+        this.questions = questions;
     }
 
     /** Recounts while the context runs: a stopped one (its Redis connection stopped too) leaves them pending. */
@@ -129,8 +132,12 @@ public class Insights implements SmartLifecycle {
         for (String id : List.copyOf(pending)) {
             pending.remove(id);
             try {
-                conversations.find(id).ifPresent(c -> counters.record(id, day(c.createdAt()),
-                        facts(c).map(this::share).orElse(Map.of())));
+                conversations.find(id).ifPresent(c -> {
+                    Optional<Facts> facts = facts(c);
+                    counters.record(id, day(c.createdAt()), facts.map(this::share).orElse(Map.of()));
+                    facts.ifPresent(f -> questions.record(id, day(c.createdAt()), c.lang(), c.createdAt(),
+                            f.unanswered()));
+                });
             } catch (RuntimeException e) {
                 recount(id); // Redis away: the next round tries again
                 log.warn("insight counters not updated, retrying: {}", e.toString());
@@ -147,11 +154,11 @@ public class Insights implements SmartLifecycle {
     /**
      * What one conversation recorded, as the page counts it. {@code topicAt}: each FAQ entry that answered
      * (from the FAQ, or cited by the LLM) with the seq of its first answer; {@code citedByLlm}: the entries
-     * the LLM cited.
+     * the LLM cited; {@code unhelpful}: each answer marked unhelpful as {@code <entry>|<tier>}.
      */
     private record Facts(Conversation conversation, boolean handedOver, String handled, Duration timeToHuman,
             List<String> answeredEntries, Map<String, Long> topicAt, Set<String> citedByLlm, long firstHandoverSeq,
-            List<Reason> reasons, List<String> queues, List<String> unanswered, List<ConversationEvent.BotMessage> unhelpful,
+            List<Reason> reasons, List<String> queues, List<String> unanswered, List<String> unhelpful,
             Map<String, Integer> answers, List<ActionUse> actions) {
     }
 
@@ -164,23 +171,13 @@ public class Insights implements SmartLifecycle {
 
     /** The report for conversations started on {@code from} up to and excluding {@code to}; lang null: all. */
     public InsightsReport report(LocalDate from, LocalDate to, String lang) {
-        Instant start = from.atStartOfDay(properties.zone()).toInstant();
-        Instant end = to.atStartOfDay(properties.zone()).toInstant();
-        List<Facts> all = new ArrayList<>();
-        for (String id : conversations.ids()) {
-            conversations.find(id)
-                    .filter(c -> !c.createdAt().isBefore(start) && c.createdAt().isBefore(end))
-                    .filter(c -> lang == null || lang.equals(c.lang()))
-                    .flatMap(this::facts).ifPresent(all::add);
-        }
-        all.sort(Comparator.comparing(f -> f.conversation().createdAt()));
         flush(); // what this node stored until now is in the counters the page shows
         Map<LocalDate, Map<String, Long>> days = counters.days(from, to);
         Map<String, Long> period = new HashMap<>();
         days.values().forEach(d -> d.forEach((k, v) -> period.merge(k, v, Long::sum)));
         return new InsightsReport(new InsightsReport.Period(from, to, lang), value(period, lang), weeks(days, lang),
-                topics(all),
-                unanswered(all), unhelpful(all), reasons(all), hits(all, lang), actionHits(all, lang));
+                topics(period, lang), unanswered(questions.of(from, to), lang), unhelpful(period, lang),
+                reasons(period, lang), hits(period, lang), actionHits(period, lang));
     }
 
     /** Empty for a conversation in which the customer said nothing (a widget opened and left). */
@@ -196,7 +193,7 @@ public class Insights implements SmartLifecycle {
         List<Reason> reasons = new ArrayList<>();
         List<String> queues = new ArrayList<>();
         List<String> unanswered = new ArrayList<>();
-        List<ConversationEvent.BotMessage> unhelpful = new ArrayList<>();
+        List<String> unhelpful = new ArrayList<>();
         Map<String, Integer> answers = new HashMap<>();
         List<ActionUse> used = new ArrayList<>();
         ConversationEvent lastQuestion = null;
@@ -234,7 +231,10 @@ public class Insights implements SmartLifecycle {
                     unanswered.add(redaction.redact(lastQuestion.text(), c.customer()));
                 }
                 if (e instanceof ConversationEvent.BotMessage answer && Boolean.FALSE.equals(answer.helpful())) {
-                    unhelpful.add(answer);
+                    String entry = ConversationEvent.attribute(e, "entryId") != null
+                            ? ConversationEvent.attribute(e, "entryId")
+                            : answer.sources().isEmpty() ? "" : answer.sources().getFirst().id();
+                    unhelpful.add(entry + "|" + (answer.tier() == null ? "none" : answer.tier()));
                 }
                 lastQuestion = null; // answered (or not): the next one is a new question
             } else if (e instanceof ConversationEvent.ActionResult result) {
@@ -267,8 +267,9 @@ public class Insights implements SmartLifecycle {
     }
 
     /**
-     * One conversation's share of its day's counters: {@code <lang>|<figure>[|<kind>]}, counts only. Kinds are
-     * closed sets (answer kinds, action outcomes, configured queues, reason codes, who handled the chat).
+     * One conversation's share of its day's counters: {@code <lang>|<figure>[|<kind>...]}, counts only. Kinds are
+     * closed sets (answer kinds, action ids and outcomes, configured queues, reason codes and weeks, who handled
+     * the chat, FAQ entry ids and tiers).
      */
     private Map<String, Long> share(Facts f) {
         String lang = f.conversation().lang() + "|";
@@ -284,6 +285,21 @@ public class Insights implements SmartLifecycle {
         f.actions().forEach(a -> share.merge(lang + "actions|" + a.outcome(), 1L, Long::sum));
         f.queues().forEach(q -> share.merge(lang + "queue|" + q, 1L, Long::sum));
         f.reasons().forEach(r -> share.merge(lang + "reason|" + r.reason(), 1L, Long::sum));
+        // what to fix next: a topic counts once per conversation, and as handed over when a person came after it
+        f.topicAt().forEach((entry, at) -> {
+            share.put(lang + "topic|" + entry, 1L);
+            if (f.citedByLlm().contains(entry)) {
+                share.put(lang + "topic_llm|" + entry, 1L);
+            }
+            if (f.firstHandoverSeq() != Long.MAX_VALUE && f.firstHandoverSeq() > at) {
+                share.put(lang + "topic_handed|" + entry, 1L);
+            }
+        });
+        f.answeredEntries().forEach(entry -> share.merge(lang + "hits|" + entry, 1L, Long::sum));
+        f.unhelpful().forEach(entryTier -> share.merge(lang + "unhelpful|" + entryTier, 1L, Long::sum));
+        f.reasons().forEach(r -> share.merge(lang + "reason_week|" + weekName(weekStart(r.at())) + "|" + r.reason(),
+                1L, Long::sum));
+        f.actions().forEach(a -> share.merge(lang + "action|" + a.actionId() + "|" + a.outcome(), 1L, Long::sum));
         satisfaction.of(f.conversation().id()).ifPresent(s -> {
             share.put(lang + "csat_n|" + s.handled(), 1L);
             share.put(lang + "csat_sum|" + s.handled(), (long) s.score());
@@ -294,10 +310,39 @@ public class Insights implements SmartLifecycle {
     /** The sum of a figure over the languages asked for (lang null: all). */
     private static long sum(Map<String, Long> tally, String lang, String figure) {
         long total = 0;
-        for (String l : lang == null ? List.of("nl", "en") : List.of(lang)) {
+        for (String l : languages(lang)) {
             total += tally.getOrDefault(l + "|" + figure, 0L);
         }
         return total;
+    }
+
+    private static List<String> languages(String lang) {
+        return lang == null ? List.of("nl", "en") : List.of(lang);
+    }
+
+    /** A figure's kinds ({@code <lang>|<figure>|<kind>}) with their sums over the languages asked for, by kind. */
+    private static Map<String, Long> kinds(Map<String, Long> tally, String lang, String figure) {
+        Map<String, Long> out = new TreeMap<>();
+        for (String l : languages(lang)) {
+            String prefix = l + "|" + figure + "|";
+            tally.forEach((field, n) -> {
+                if (field.startsWith(prefix) && n > 0) {
+                    out.merge(field.substring(prefix.length()), n, Long::sum);
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Kinds of two parts ({@code <first>|<second>}, the first possibly empty), ordered by the first, then the second. */
+    private static Map<List<String>, Long> pairs(Map<String, Long> kinds) {
+        Map<List<String>, Long> out = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        kinds.forEach((kind, n) -> {
+            int bar = kind.lastIndexOf('|');
+            out.put(List.of(kind.substring(0, bar), kind.substring(bar + 1)), n);
+        });
+        return out;
     }
 
     private InsightsReport.Value value(Map<String, Long> tally, String lang) {
@@ -345,19 +390,15 @@ public class Insights implements SmartLifecycle {
      * FAQ entries as topics, the LLM's answers grouped by the entries they cited: by how many conversations
      * still went to a person after the entry's first answer (volume x handover rate).
      */
-    private List<InsightsReport.Topic> topics(List<Facts> all) {
-        Map<String, int[]> counts = new TreeMap<>(); // conversations, of which cited by the LLM, handed over after
-        for (Facts f : all) {
-            f.topicAt().forEach((entry, at) -> {
-                int[] c = counts.computeIfAbsent(entry, k -> new int[3]);
-                c[0]++;
-                c[1] += f.citedByLlm().contains(entry) ? 1 : 0;
-                c[2] += f.firstHandoverSeq() != Long.MAX_VALUE && f.firstHandoverSeq() > at ? 1 : 0;
-            });
-        }
-        return counts.entrySet().stream().map(e -> new InsightsReport.Topic(e.getKey(), title(e.getKey()),
-                        e.getValue()[0], e.getValue()[1], e.getValue()[2], share(e.getValue()[2], e.getValue()[0]),
-                        e.getValue()[2]))
+    private List<InsightsReport.Topic> topics(Map<String, Long> period, String lang) {
+        Map<String, Long> llm = kinds(period, lang, "topic_llm");
+        Map<String, Long> handedOver = kinds(period, lang, "topic_handed");
+        return kinds(period, lang, "topic").entrySet().stream().map(e -> {
+                    int n = e.getValue().intValue();
+                    int handovers = handedOver.getOrDefault(e.getKey(), 0L).intValue();
+                    return new InsightsReport.Topic(e.getKey(), title(e.getKey()), n,
+                            llm.getOrDefault(e.getKey(), 0L).intValue(), handovers, share(handovers, n), handovers);
+                })
                 .sorted(Comparator.comparingDouble(InsightsReport.Topic::priority).reversed()
                         .thenComparing(Comparator.comparingInt(InsightsReport.Topic::conversations).reversed()))
                 .toList();
@@ -401,14 +442,17 @@ public class Insights implements SmartLifecycle {
         }
     }
 
-    private List<InsightsReport.Unanswered> unanswered(List<Facts> all) {
+    /** The recorded questions (oldest conversation first) of the language(s), vectors as recorded. */
+    private List<InsightsReport.Unanswered> unanswered(List<UnansweredQuestions.Asked> asked, String lang) {
         List<Group> groups = new ArrayList<>();
-        for (Facts f : all) {
-            String lang = f.conversation().lang();
-            for (String text : f.unanswered()) {
-                var q = new Question(text, words(text), faq.meaning(text, lang).orElse(null));
-                groups.stream().filter(g -> g.fits(lang, q)).findFirst()
-                        .ifPresentOrElse(g -> g.add(q), () -> groups.add(new Group(lang, q)));
+        for (UnansweredQuestions.Asked a : asked) {
+            if (lang != null && !lang.equals(a.lang())) {
+                continue;
+            }
+            for (UnansweredQuestions.Question recorded : a.questions()) {
+                var q = new Question(recorded.text(), words(recorded.text()), recorded.vector());
+                groups.stream().filter(g -> g.fits(a.lang(), q)).findFirst()
+                        .ifPresentOrElse(g -> g.add(q), () -> groups.add(new Group(a.lang(), q)));
             }
         }
         return groups.stream().sorted(Comparator.comparingInt((Group g) -> g.questions.size()).reversed()).map(g -> {
@@ -448,54 +492,42 @@ public class Insights implements SmartLifecycle {
         return norm == 0 ? 0 : dot / Math.sqrt(norm);
     }
 
-    private List<InsightsReport.Unhelpful> unhelpful(List<Facts> all) {
-        Map<List<String>, Integer> counts = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
-                .thenComparing(k -> k.get(1)));
-        for (Facts f : all) {
-            for (ConversationEvent.BotMessage e : f.unhelpful()) {
-                String entry = ConversationEvent.attribute(e, "entryId") != null ? ConversationEvent.attribute(e, "entryId")
-                        : e.sources().isEmpty() ? "" : e.sources().getFirst().id();
-                counts.merge(List.of(entry, e.tier() == null ? "none" : e.tier()), 1, Integer::sum);
-            }
-        }
-        return counts.entrySet().stream().map(e -> new InsightsReport.Unhelpful(e.getKey().get(0),
-                        title(e.getKey().get(0)), e.getKey().get(1), e.getValue()))
+    private List<InsightsReport.Unhelpful> unhelpful(Map<String, Long> period, String lang) {
+        return pairs(kinds(period, lang, "unhelpful")).entrySet().stream()
+                .map(e -> new InsightsReport.Unhelpful(e.getKey().get(0), title(e.getKey().get(0)), e.getKey().get(1),
+                        e.getValue().intValue()))
                 .sorted(Comparator.comparingInt(InsightsReport.Unhelpful::count).reversed()).toList();
     }
 
-    private List<InsightsReport.ReasonCount> reasons(List<Facts> all) {
-        Map<List<String>, Integer> counts = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
-                .thenComparing(k -> k.get(1)));
-        all.forEach(f -> f.reasons().forEach(r ->
-                counts.merge(List.of(weekName(weekStart(r.at())), r.reason()), 1, Integer::sum)));
-        return counts.entrySet().stream().map(e -> new InsightsReport.ReasonCount(e.getKey().get(0),
-                e.getKey().get(1), e.getValue())).toList();
+    private List<InsightsReport.ReasonCount> reasons(Map<String, Long> period, String lang) {
+        return pairs(kinds(period, lang, "reason_week")).entrySet().stream().map(e -> new InsightsReport.ReasonCount(
+                e.getKey().get(0), e.getKey().get(1), e.getValue().intValue())).toList();
     }
 
     /** Every FAQ entry of the language(s) with its hits, the entries nobody hit included (hits 0), most hit first. */
-    private List<InsightsReport.EntryHits> hits(List<Facts> all, String lang) {
-        Map<String, Integer> hits = new HashMap<>();
-        all.forEach(f -> f.answeredEntries().forEach(id -> hits.merge(id, 1, Integer::sum)));
+    private List<InsightsReport.EntryHits> hits(Map<String, Long> period, String lang) {
+        Map<String, Long> hits = kinds(period, lang, "hits");
         return faq.entries().stream().filter(e -> lang == null || lang.equals(e.lang()))
-                .map(e -> new InsightsReport.EntryHits(e.id(), e.title(), e.lang(), hits.getOrDefault(e.id(), 0)))
+                .map(e -> new InsightsReport.EntryHits(e.id(), e.title(), e.lang(),
+                        hits.getOrDefault(e.id(), 0L).intValue()))
                 .sorted(Comparator.comparingInt(InsightsReport.EntryHits::hits).reversed()
                         .thenComparing(InsightsReport.EntryHits::entryId))
                 .toList();
     }
 
     /** Every action with its results by outcome, the actions nobody used included (all 0), most used first. */
-    private List<InsightsReport.ActionHits> actionHits(List<Facts> all, String lang) {
+    private List<InsightsReport.ActionHits> actionHits(Map<String, Long> period, String lang) {
         Map<String, String> titles = actions.titles(lang == null ? "nl" : lang);
         Map<String, int[]> counts = new TreeMap<>();
         titles.keySet().forEach(id -> counts.put(id, new int[3]));
-        all.forEach(f -> f.actions().forEach(a -> {
-            int[] c = counts.computeIfAbsent(a.actionId(), k -> new int[3]);
-            c[switch (a.outcome()) {
+        pairs(kinds(period, lang, "action")).forEach((idOutcome, n) -> {
+            int[] c = counts.computeIfAbsent(idOutcome.get(0), k -> new int[3]);
+            c[switch (idOutcome.get(1)) {
                 case "completed" -> 0;
                 case "rejected" -> 1;
                 default -> 2;
-            }]++;
-        }));
+            }] += n.intValue();
+        });
         return counts.entrySet().stream().map(e -> new InsightsReport.ActionHits(e.getKey(),
                         titles.getOrDefault(e.getKey(), e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
                 .sorted(Comparator.comparingInt((InsightsReport.ActionHits h) -> h.completed() + h.rejected()

@@ -21,10 +21,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import nl.loket.conversation.Conversations;
 import nl.loket.privacy.Privacy;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import nl.loket.TestClock;
 import nl.loket.console.Clients;
@@ -275,12 +277,49 @@ class InsightsIntegrationTests {
             assertThat(key).matches("loket:insight:day:\\d{4}-\\d{2}-\\d{2}");
             Map<Object, Object> counts = redis.opsForHash().entries(key);
             assertThat(counts.keySet()).allSatisfy(field -> assertThat(field.toString())
-                    .matches("(nl|en)\\|[a-z_]+(\\|[a-z0-9_-]+)?"));
+                    .matches("(nl|en)\\|[a-z_]+(\\|[a-z0-9_-]+)?|(nl|en)\\|(topic|topic_llm|topic_handed|hits)\\|[a-z0-9-]+"
+                            + "|(nl|en)\\|unhelpful\\|[a-z0-9-]*\\|[a-z]+|(nl|en)\\|reason_week\\|\\d{4}-W\\d{2}\\|[a-z_]+"
+                            + "|(nl|en)\\|action\\|[a-z0-9-]+\\|[a-z]+"));
             assertThat(counts.values()).allSatisfy(n -> assertThat(n.toString()).matches("-?\\d+"));
             assertThat(counts.toString()).as(key).doesNotContain(personal);
             assertThat(redis.getExpire(key, TimeUnit.DAYS)).as("kept longer than the 30 days' retention")
                     .isGreaterThan(30);
         }
+    }
+
+    /**
+     * The page and its CSV come from records written when the conversations happened: a request reads no
+     * conversation and scans no key (Redis's own command statistics), and embeds no question again (each
+     * English one is stored with its vector, Dutch ones, without the signal, without).
+     */
+    @Test
+    void aPageRequestScansNothingAndEmbedsNothing() throws Exception {
+        StringRedisTemplate redis = node.bean(StringRedisTemplate.class);
+        node.bean(Insights.class).flush(); // the recounts of the other tests' conversations, due by now
+        long scans = calls(redis, "scan");
+        long streamReads = calls(redis, "xrange");
+
+        assertThat(JSON.readTree(get("/console/api/insights?from=2026-10-13&to=2026-10-15", "eva").body())
+                .path("unanswered")).hasSize(3);
+        assertThat(get("/console/api/insights.csv?table=unanswered&" + DAY, "eva").statusCode()).isEqualTo(200);
+
+        assertThat(calls(redis, "scan")).as("SCAN calls").isEqualTo(scans);
+        assertThat(calls(redis, "xrange")).as("reads of a conversation's log").isEqualTo(streamReads);
+        UnansweredQuestions stored = node.bean(UnansweredQuestions.class);
+        List<UnansweredQuestions.Asked> tuesday = stored.of(LocalDate.of(2026, 10, 13), LocalDate.of(2026, 10, 14));
+        assertThat(tuesday).filteredOn(a -> a.lang().equals("en")).hasSize(5)
+                .allSatisfy(a -> assertThat(a.questions()).singleElement()
+                        .satisfies(q -> assertThat(q.vector()).hasSizeGreaterThan(100)));
+        List<UnansweredQuestions.Asked> wednesday = stored.of(LocalDate.of(2026, 10, 14), LocalDate.of(2026, 10, 15));
+        assertThat(wednesday).hasSize(2).allSatisfy(a -> assertThat(a.lang()).isEqualTo("nl"))
+                .allSatisfy(a -> assertThat(a.questions()).allSatisfy(q -> assertThat(q.meaning()).isNull()));
+    }
+
+    /** How often Redis ran a command since it started ({@code INFO commandstats}). */
+    private static long calls(StringRedisTemplate redis, String command) {
+        Properties stats = redis.execute((RedisCallback<Properties>) c -> c.serverCommands().info("commandstats"));
+        String line = stats.getProperty("cmdstat_" + command, "calls=0,");
+        return Long.parseLong(line.substring("calls=".length(), line.indexOf(',')));
     }
 
     @Test
