@@ -78,7 +78,7 @@ class UnansweredQuestions {
     }
 
     static String key(String conversationId) {
-        return "loket:insight:{c:" + conversationId + "}:questions";
+        return Conversations.moduleKey("insight", conversationId, ":questions");
     }
 
     static String dayKey(LocalDate day) {
