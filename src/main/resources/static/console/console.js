@@ -31,6 +31,38 @@
     return TEXTS[lang][key] ? t(key, { name: detail || '' }) : t('reason.unknown', { name: reason });
   }
 
+  function tierText(tier) {
+    const key = 'tier.' + (tier || 'fallback');
+    return TEXTS[lang][key] ? t(key) : tier;
+  }
+
+  function detailsText(p) {
+    const labels = p.detailLabels || {};
+    return Object.entries(p.details || {})
+      .map(([name, value]) => ((labels[name] || {})[lang] || name) + ': ' + value).join(', ');
+  }
+
+  // Without a model's summary, one is put together from the packet in the agent's language (the
+  // server cannot write it: each agent chooses theirs).
+  function packetSummary(p) {
+    const attempts = p.botAttempts || [];
+    const question = p.question || '';
+    const parts = [t('summaryQuestion', { text: question.length > 200 ? question.slice(0, 199) + '…' : question })];
+    if (attempts.length) {
+      const last = attempts[attempts.length - 1];
+      const source = (last.sources || []).length ? ' (' + last.sources[0].title + ')' : '';
+      const unhelpful = attempts.filter((a) => a.helpful === false).length;
+      parts.push(t(attempts.length === 1 ? 'summaryAnsweredOnce' : 'summaryAnswered', { n: attempts.length })
+        + (unhelpful ? t('summaryUnhelpful', { n: unhelpful }) : '')
+        + t('summaryLast', { last: tierText(last.tier) + source }));
+    } else {
+      parts.push(t('summaryNoAnswer'));
+    }
+    parts.push(t('summaryReason', { reason: reasonText(p.reason) }));
+    if (detailsText(p)) parts.push(t('summaryDetails', { details: detailsText(p) }));
+    return parts.join(' ');
+  }
+
   function statusText(chat) {
     switch (chat.status) {
       case 'bot': return t('statusBot');
@@ -461,17 +493,18 @@
       ['fieldLang', cust.lang], ['fieldPage', cust.page], ['fieldQuestion', p.question],
       ['fieldReason', reasonText(p.reason)], ['fieldQueue', p.queue],
       ['fieldWaited', waited < 60 ? t('seconds', { n: waited }) : t('minutes', { m: Math.floor(waited / 60), s: waited % 60 })],
-      ['fieldDetails', Object.entries(p.details || {}).map(([k, v]) => k + ': ' + v).join(', ')],
+      ['fieldDetails', detailsText(p)],
     ];
     for (const [k, v] of rows) fields.append(el('dt', null, t(k)), el('dd', null, v || '–'));
-    c.root.querySelector('.summary-text').textContent = p.summary || '–';
     // the label says who wrote the summary: the model (from customer text, not checked) or Loket from the packet
-    c.root.querySelector('.summary-label').textContent = t(p.summarySource === 'assistant' ? 'summaryLabel' : 'summaryExtractive');
+    const byModel = p.summarySource === 'assistant' && p.summary;
+    c.root.querySelector('.summary-text').textContent = byModel ? p.summary : packetSummary(p);
+    c.root.querySelector('.summary-label').textContent = t(byModel ? 'summaryLabel' : 'summaryExtractive');
     const attempts = c.root.querySelector('.attempts');
     attempts.replaceChildren();
     for (const a of p.botAttempts || []) {
       const li = el('li');
-      li.append(el('span', 'who', (a.tier || 'fallback') + (a.score ? ' · ' + a.score : '')
+      li.append(el('span', 'who', tierText(a.tier) + (a.score ? ' · ' + a.score : '')
         + (a.helpful === false ? ' · 👎 ' + t('unhelpful') : a.helpful === true ? ' · 👍' : '')));
       li.append(markdown(a.text));
       const sources = (a.sources || []).map((s) => s.title).join(', ');
@@ -512,7 +545,7 @@
     // a self-service action's result says which action and how it ended; its text says the rest
     const action = e.kind === 'action' && e.attributes
       ? ' · ' + [e.attributes.actionId, e.attributes.outcome].filter(Boolean).join(' ') : '';
-    li.append(el('span', 'who', who + ' · ' + time(e.at) + (e.tier ? ' · ' + e.tier : '') + action
+    li.append(el('span', 'who', who + ' · ' + time(e.at) + (e.tier ? ' · ' + tierText(e.tier) : '') + action
       + (e.helpful === false ? ' · ' + t('unhelpful') : '')));
     // a message shows as the customer saw it (the widget renders Markdown); notes and status lines are plain text
     if (e.kind === 'message') li.append(markdown(e.text)); else li.append(el('div', 'body', e.text || ''));

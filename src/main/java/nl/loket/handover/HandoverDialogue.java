@@ -138,7 +138,7 @@ class HandoverDialogue implements DialogueOwner {
                 Conversation current = conversations.find(conversation.id()).orElse(conversation);
                 String reason = store.state(conversation.id()).getOrDefault("reason", "");
                 if (!offerAlternativesWhenUnavailable(current, queue, reason)) {
-                    packets.queued(conversation.id(), queue.name(), store.details(conversation.id()), clock.instant());
+                    packets.queued(conversation.id(), queue, store.details(conversation.id()), clock.instant());
                     if (line.enqueue(current, queue, reason)) {
                         packets.summarizeLater(conversation.id(), queue.name());
                     }

@@ -13,8 +13,10 @@ import nl.loket.conversation.Source;
  * @param customerMessages everything the customer wrote before the handover, oldest first
  * @param reasonLabel the reason in words, in the customer's language (the code is {@code reason})
  * @param waitingSeconds how long the chat has been waiting (or waited) in the queue
+ * @param details the customer's answers to the queue's questions, by the detail's name
+ * @param detailLabels per detail name, its label per language as the queue file gives it (may be empty)
  * @param summarySource who wrote {@code summary}: {@code assistant} (the LLM, from the customer's
- *     text) or {@code extractive} (see {@link HandoverSummary})
+ *     text); both {@code null} until a model's summary is ready, or when there is none
  */
 public record HandoverPacket(
         int version,
@@ -30,6 +32,7 @@ public record HandoverPacket(
         Instant queuedAt,
         long waitingSeconds,
         Map<String, String> details,
+        Map<String, Map<String, String>> detailLabels,
         String summary,
         String summarySource) {
 
@@ -48,17 +51,18 @@ public record HandoverPacket(
         customerMessages = List.copyOf(customerMessages);
         botAttempts = List.copyOf(botAttempts);
         details = Map.copyOf(details);
+        detailLabels = detailLabels == null ? Map.of() : Map.copyOf(detailLabels); // packets stored before labels
     }
 
     /** With this summary and who wrote it; {@code null} for none. */
     HandoverPacket withSummary(HandoverSummary value) {
         return new HandoverPacket(version, conversationId, customer, question, customerMessages, botAttempts, reason,
-                reasonLabel, queue, requestedAt, queuedAt, waitingSeconds, details,
+                reasonLabel, queue, requestedAt, queuedAt, waitingSeconds, details, detailLabels,
                 value == null ? null : value.text(), value == null ? null : value.source());
     }
 
     HandoverPacket withWaitingSeconds(long value) {
         return new HandoverPacket(version, conversationId, customer, question, customerMessages, botAttempts, reason,
-                reasonLabel, queue, requestedAt, queuedAt, value, details, summary, summarySource);
+                reasonLabel, queue, requestedAt, queuedAt, value, details, detailLabels, summary, summarySource);
     }
 }

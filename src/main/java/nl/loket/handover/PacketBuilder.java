@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import nl.loket.conversation.Conversation;
 import nl.loket.conversation.ConversationEvent;
 import nl.loket.conversation.ConversationStatus;
@@ -31,7 +32,6 @@ class PacketBuilder {
     private final HandoverStore store;
     private final HandoverTexts texts;
     private final ObjectProvider<HandoverSummarizer> summarizers;
-    private final HandoverSummarizer extractive = new ExtractiveSummarizer();
     /** The waiting chats' packets as last read, with the text they were decoded from. */
     private Map<String, Decoded> decoded = Map.of();
 
@@ -75,23 +75,28 @@ class PacketBuilder {
         store.putPacket(conversation.id(), json.writeValueAsString(new HandoverPacket(HandoverPacket.VERSION,
                 conversation.id(), customer(conversation), question(askedSinceBot.isEmpty() ? asked : askedSinceBot),
                 asked, attempts, reason, texts.reasonLabel(conversation.lang(), reason), queue, now, null, 0,
-                Map.of(), null, null)));
+                Map.of(), Map.of(), null, null)));
     }
 
-    /** The chat is queued: the packet gets its details, queue and time, and the extractive summary at once. */
-    void queued(String conversationId, String queue, Map<String, String> details, Instant at) {
+    /**
+     * The chat is queued: the packet gets its details, queue and time. Without a model's summary the console
+     * puts one together from these fields, in the agent's language.
+     */
+    void queued(String conversationId, QueueDefinition queue, Map<String, String> details, Instant at) {
+        Map<String, Map<String, String>> labels = queue.details().stream().filter(d -> !d.labels().isEmpty())
+                .collect(Collectors.toMap(DetailSpec::name, DetailSpec::labels, (first, same) -> first));
         stored(conversationId).ifPresent(p -> {
             var packet = new HandoverPacket(p.version(), p.conversationId(), p.customer(), p.question(),
-                    p.customerMessages(), p.botAttempts(), p.reason(), p.reasonLabel(), queue, p.requestedAt(), at, 0,
-                    details, null, null);
-            store.putPacket(conversationId, json.writeValueAsString(packet.withSummary(extractive.summarize(packet))));
+                    p.customerMessages(), p.botAttempts(), p.reason(), p.reasonLabel(), queue.name(), p.requestedAt(), at,
+                    0, details, labels, null, null);
+            store.putPacket(conversationId, json.writeValueAsString(packet));
         });
     }
 
     /**
      * Writes the configured summarizer's summary (the model's) on a virtual thread, so the customer is
      * queued without waiting for it, and fills it in when it is ready; the inbox of {@code queue} then
-     * changes. The extractive summary stays when there is none or it fails.
+     * changes. The packet stays without one when there is none or it fails.
      */
     void summarizeLater(String conversationId, String queue) {
         HandoverSummarizer summarizer = summarizers.getIfAvailable();

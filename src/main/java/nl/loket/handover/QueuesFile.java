@@ -34,7 +34,7 @@ final class QueuesFile {
     private static final Map<String, List<DayOfWeek>> DAYS = days();
     private static final Set<String> QUEUE_KEYS = Set.of("name", "title", "languages", "hours", "tags", "details",
             "default");
-    private static final Set<String> DETAIL_KEYS = Set.of("name", "ask", "pattern");
+    private static final Set<String> DETAIL_KEYS = Set.of("name", "label", "ask", "pattern");
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
     private static final Pattern RANGE = Pattern.compile("(\\d{1,2}:\\d{2})\\s*-\\s*(\\d{1,2}:\\d{2})");
     private static final String END_OF_DAY = "24:00";
@@ -184,17 +184,18 @@ final class QueuesFile {
             return List.of();
         }
         if (!(node instanceof YamlNode.Sequence list)) {
-            file.error(node.line(), "'details' is a list of {name, ask, pattern}, not " + node.describe());
+            file.error(node.line(), "'details' is a list of {name, label, ask, pattern}, not " + node.describe());
             return List.of();
         }
         List<DetailSpec> details = new ArrayList<>();
         for (YamlNode item : list.items()) {
-            YamlNode.Mapping detail = file.mapping(item, "a detail is a mapping {name, ask, pattern}");
+            YamlNode.Mapping detail = file.mapping(item, "a detail is a mapping {name, label, ask, pattern}");
             if (detail == null) {
                 continue;
             }
             file.unknownKeys(detail, DETAIL_KEYS, true);
             String name = file.text(detail, "name", true);
+            Map<String, String> labels = perLanguage(detail, "label");
             Map<String, String> ask = perLanguage(detail, "ask");
             if (ask.isEmpty() && detail.get("ask").isEmpty()) {
                 file.error(detail.line(), "a detail needs 'ask': the question per language, e.g. {nl: ..., en: ...}");
@@ -210,7 +211,7 @@ final class QueuesFile {
                 }
             }
             if (name != null && !ask.isEmpty()) {
-                details.add(new DetailSpec(name, ask, pattern));
+                details.add(new DetailSpec(name, labels, ask, pattern));
             }
         }
         return details;

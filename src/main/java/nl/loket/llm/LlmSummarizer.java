@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
  * The handover summary written by the model from {@code prompts/handover-summary.md}, on the
  * redacted conversation. The packet is built often (every inbox push), so a summary is written once
  * per conversation and content, and a caller waits at most {@link #WAIT}; until it is there, and
- * whenever the model is off or fails, the packet gets the extractive summary (null here). The model
+ * whenever the model is off or fails, the packet has none (null here: the console puts one together). The model
  * writes from customer text, so its summary passes {@link SummaryCheck} first (a blocked one also
- * means the extractive summary) and is marked {@link HandoverSummary#ASSISTANT}.
+ * means none) and is marked {@link HandoverSummary#ASSISTANT}.
  */
 @Component
 class LlmSummarizer implements HandoverSummarizer {

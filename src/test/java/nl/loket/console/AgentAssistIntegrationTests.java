@@ -92,7 +92,7 @@ class AgentAssistIntegrationTests {
     }
 
     @Test
-    void aFailingModelLeavesTheExtractiveSummary() {
+    void aFailingModelLeavesThePacketWithoutASummary() {
         MODEL.stubFor(post(urlEqualTo(CHAT)).withRequestBody(containing("Summarise")).atPriority(1)
                 .willReturn(OpenAiWire.error(500, "server_error")));
         try (var anna = Clients.Agent.signIn(node, "anna", "demo");
@@ -102,11 +102,12 @@ class AgentAssistIntegrationTests {
             JsonNode packet = waiting(anna.inboxWith(customer.conversationId), customer.conversationId);
 
             Awaitility.await().until(() -> !summaryRequests().isEmpty());
+            // the console then puts one together from the packet, in the agent's language (ConsoleBrowserIntegrationTests)
             assertThat(node.bean(Handover.class).packet(customer.conversationId).orElseThrow().summary())
-                    .as("still extractive after the model failed").isEqualTo(packet.path("summary").asString());
-            assertThat(packet.path("summarySource").asString()).isEqualTo("extractive");
-            assertThat(packet.path("summary").asString()).startsWith("Question: \"Mag mijn kat mee")
-                    .contains("Handed over because: no_answer");
+                    .as("no summary after the model failed").isNull();
+            assertThat(packet.hasNonNull("summary")).isFalse();
+            assertThat(packet.hasNonNull("summarySource")).isFalse();
+            assertThat(packet.path("question").asString()).isEqualTo("Mag mijn kat mee naar jullie kantoor?");
         }
     }
 

@@ -113,7 +113,8 @@ class ConsoleBrowserIntegrationTests {
 
             Locator pane = pane(customer.conversationId);
             assertThat(pane).hasAttribute("data-status", "agent");
-            assertThat(pane.locator(".packet-fields").textContent()).contains("12345678")
+            assertThat(pane.locator(".packet-fields").textContent()).contains("Klantnummer: 12345678")
+                    .doesNotContain("customerNumber")
                     .contains("Mijn voorschot is te hoog <b>echt</b>");
             pane.locator(".canned").selectOption("greeting:nl");
             assertThat(pane.locator(".text").inputValue()).startsWith("Goedendag");
@@ -162,6 +163,11 @@ class ConsoleBrowserIntegrationTests {
             assertThat(answer).not().containsText("**");
             // no LLM on this node: the label says the summary was put together without a model, not by the assistant
             assertThat(jokePane.locator(".summary-label")).hasText("Samengesteld uit het gesprek, zonder taalmodel.");
+            // in the agent's language with the reason in words (it read "Handed over because: asked_for_person")
+            assertThat(jokePane.locator(".summary-text")).containsText("Overgedragen omdat: klant vroeg om een medewerker.");
+            assertThat(jokePane.locator(".summary-text")).containsText("De assistent antwoordde 1 keer; laatst: FAQ");
+            assertThat(jokePane.locator(".summary-text")).containsText("Gegevens: Klantnummer: 12345678.");
+            assertThat(jokePane.locator(".packet")).not().containsText("asked_for_person");
             assertThat(jokePane.locator(".packet-fields")).containsText("klant vroeg om een medewerker");
             sideBySide(jokePane, 1400, 900);
             screenshot("docs/screenshot-console.png");

@@ -115,7 +115,7 @@ class HandoverAcrossNodesIntegrationTests {
             assertThat(packet.path("details").path("customerNumber").asString()).isEqualTo("12345678");
             assertThat(packet.path("botAttempts")).hasSize(1);
             assertThat(packet.path("botAttempts").get(0).path("outcome").asString()).isEqualTo("no_answer");
-            assertThat(packet.path("summary").asString()).contains("voorschot").contains("asked_for_person");
+            assertThat(packet.hasNonNull("summary")).as("no model: the console puts the summary together").isFalse();
 
             anna.send("type", "accept", "conversationId", customer.conversationId);
             anna.await("accepted");

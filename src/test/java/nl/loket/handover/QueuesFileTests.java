@@ -30,6 +30,9 @@ class QueuesFileTests {
         assertThat(facturen.details().get(1).accepts("0123AB")).isFalse();
         assertThat(facturen.details().getFirst().accepts(" 12345678 ")).isTrue();
         assertThat(facturen.details().getFirst().accepts("1234567")).isFalse();
+        assertThat(facturen.details().getFirst().labels()).containsEntry("nl", "Klantnummer")
+                .containsEntry("en", "Customer number");
+        assertThat(facturen.details().get(1).labels()).containsEntry("nl", "Postcode").containsEntry("en", "Postcode");
     }
 
     @Test
@@ -150,6 +153,9 @@ class QueuesFileTests {
                       - name: postcode
                         ask: "Postcode?"
                         pattern: "[0-9"
+                      - name: customerNumber
+                        label: [Klantnummer]
+                        ask: "Klantnummer?"
                   - name: Bad Name
                     default: yes please
                   - name: algemeen
@@ -163,11 +169,12 @@ class QueuesFileTests {
                 "queues.yml:5: unknown key 'colour'; known keys: default, details, hours, languages, name, tags, title",
                 "queues.yml:6: unknown day 'funday'; use mon..sun, mon-fri, sat-sun or every-day",
                 "queues.yml:10: 'pattern' is not a valid regular expression: Unclosed character class",
-                "queues.yml:11: 'name' must be lower-case letters, digits, '-' or '_' (at most 40)",
-                "queues.yml:11: 'hours' is required, e.g. {mon-fri: \"08:00-20:00\", sat: closed, sun: "
+                "queues.yml:12: 'label' is a text or {nl: ..., en: ...}, not a list",
+                "queues.yml:14: 'name' must be lower-case letters, digits, '-' or '_' (at most 40)",
+                "queues.yml:14: 'hours' is required, e.g. {mon-fri: \"08:00-20:00\", sat: closed, sun: "
                         + "\"00:00-24:00\"}",
-                "queues.yml:12: 'default' must be true or false, not a text",
-                "queues.yml:13: queue 'algemeen' is defined twice (first on line 2)");
+                "queues.yml:15: 'default' must be true or false, not a text",
+                "queues.yml:16: queue 'algemeen' is defined twice (first on line 2)");
     }
 
     @Test

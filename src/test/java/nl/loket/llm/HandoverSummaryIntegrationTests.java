@@ -28,7 +28,7 @@ class HandoverSummaryIntegrationTests extends LlmIntegrationTest {
         return new HandoverPacket(HandoverPacket.VERSION, id,
                 new HandoverPacket.Customer(null, "Jan de Vries", null, false, "nl", null), message,
                 List.of("Hoe geef ik mijn stand door?", message + " " + tag()), List.of(), "asked_for_person", null,
-                "default", null, null, 0, Map.of(), null, null);
+                "default", null, null, 0, Map.of(), Map.of(), null, null);
     }
 
     private void summaryIs(String text) {

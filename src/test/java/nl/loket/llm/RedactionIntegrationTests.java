@@ -54,7 +54,7 @@ class RedactionIntegrationTests extends LlmIntegrationTest {
         var packet = new HandoverPacket(HandoverPacket.VERSION, joke,
                 new HandoverPacket.Customer("C-991", "Joke Smit", "joke@example.nl", true, "nl", null), "verhuizen",
                 List.of("Joke hier, ik verhuis " + tag(), "Het nieuwe huis is Hoge Veld 7, vanaf maart " + tag()),
-                List.of(), "asked_for_person", null, "default", null, null, 0, Map.of("address", "Hoge Veld 7"), null, null);
+                List.of(), "asked_for_person", null, "default", null, null, 0, Map.of("address", "Hoge Veld 7"), Map.of(), null, null);
 
         summarizer.summarize(packet);
 

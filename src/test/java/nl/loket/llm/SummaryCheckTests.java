@@ -19,7 +19,7 @@ class SummaryCheckTests {
             List.of("Waar vind ik mijn factuur? Zie ook mijnsite.nl", "Ik wil EUR 900 terug"),
             List.of(new HandoverPacket.BotAttempt(2, "faq", "Je factuur staat op https://example.nl/facturen.",
                     List.of(new Source("factuur", "Factuur")), "0.9", "factuur", false, "faq")),
-            "asked_for_person", null, "default", null, null, 0, Map.of(), null, null);
+            "asked_for_person", null, "default", null, null, 0, Map.of(), Map.of(), null, null);
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -63,7 +63,7 @@ class SummaryCheckTests {
     void aSummaryMayNameTheContactsTheCustomerGave() {
         var withContact = new HandoverPacket(packet.version(), "c1", packet.customer(), "Bel me",
                 List.of("Bel me op 06 12345678 of mail jan@example.nl"), List.of(), "asked_for_person", null, "default",
-                null, null, 0, Map.of(), null, null);
+                null, null, 0, Map.of(), Map.of(), null, null);
         assertThat(SummaryCheck.problem("De klant wil gebeld worden op 0612345678 of gemaild op jan@example.nl.",
                 withContact)).isEmpty();
     }
