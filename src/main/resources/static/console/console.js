@@ -59,7 +59,8 @@
       parts.push(t('summaryNoAnswer'));
     }
     parts.push(t('summaryReason', { reason: reasonText(p.reason) }));
-    if (detailsText(p)) parts.push(t('summaryDetails', { details: detailsText(p) }));
+    const details = detailsText(p);
+    if (details) parts.push(t('summaryDetails', { details }));
     return parts.join(' ');
   }
 
